@@ -1,0 +1,328 @@
+import canonicalize from 'canonicalize';
+import { sql } from 'drizzle-orm';
+import { v5 as uuidv5 } from 'uuid';
+import type { AppDeps } from '../http/deps.ts';
+import type { Db } from '../kernel/db/index.ts';
+import { newId } from '../kernel/ids.ts';
+import { hashPassword, users } from '../platform/access/index.ts';
+import { logEntries } from '../platform/log/index.ts';
+import { positions, units } from '../platform/org/org.tables.ts';
+import { createTenant, getTenant } from '../platform/tenancy/index.ts';
+import { computeUsccCheck } from '../platform/validators/index.ts';
+import {
+  DEPARTMENTS,
+  ENFORCEMENT_TEAMS,
+  GIVEN,
+  PARKS,
+  PLACE_WORDS,
+  STREETS,
+  SURNAMES,
+  TOWNS,
+} from './names.ts';
+
+/** Every demo account's password (README). Demo only: a real deployment creates its admin with the CLI. */
+export const DEMO_PASSWORD = 'Fazhi@2026';
+
+/** Named demo accounts, one per role, with the unit they sit in. */
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', displayName: '系统管理员', role: 'sysadmin', unit: '区司法局' },
+  { username: 'leader', displayName: '何区长', role: 'leader', unit: 'root' },
+  { username: 'justice', displayName: '司法局督查员', role: 'justice_supervisor', unit: '区司法局' },
+  { username: 'unitadmin', displayName: '市场监管局管理员', role: 'unit_admin', unit: '区市场监督管理局' },
+  {
+    username: 'reviewer',
+    displayName: '市场监管局法制审核员',
+    role: 'legal_reviewer',
+    unit: '区市场监督管理局',
+  },
+  {
+    username: 'officer',
+    displayName: '市场监管执法队员',
+    role: 'officer',
+    unit: '区市场监管综合行政执法支队',
+  },
+  { username: 'staff', displayName: '东城街道工作人员', role: 'staff', unit: '东城街道' },
+] as const;
+
+/** Small deterministic PRNG (mulberry32): the same scale gives the same district every time. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NS = '6f2b8d1e-3c4a-5b6c-8d7e-9f0a1b2c3d4e';
+
+interface UnitRow {
+  id: string;
+  parentId: string;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  creditCode: string | null;
+  path: string;
+  depth: number;
+  sort: number;
+}
+
+export interface DemoResult {
+  tenantId: string;
+  units: number;
+  users: number;
+  ms: number;
+}
+
+/**
+ * Builds the demo district: departments with their offices, the five comprehensive enforcement teams,
+ * streets and towns with their enforcement bodies and villages/communities, parks, and officials in
+ * every unit with roles. `scale` 1 is a typical district (about 450 units and 1,900 officials);
+ * 5 is a large one. Deterministic: the same scale gives the same names, codes and ids.
+ */
+export async function loadDemo(
+  deps: Pick<AppDeps, 'db' | 'crypto'>,
+  opts: { scale: number; tenantId: string },
+): Promise<DemoResult> {
+  const t0 = Date.now();
+  const { db } = deps;
+  const tenantId = opts.tenantId;
+  if (await getTenant(db, tenantId))
+    throw new Error(`行政区 ${tenantId} 已存在，示范数据只能载入一个新的行政区`);
+  const now = new Date();
+  const rand = rng(Math.round(opts.scale * 1000) + Number(tenantId));
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const idFor = (key: string) => uuidv5(`${tenantId}/${key}`, NS);
+
+  const { rootUnitId, roleIds } = await createTenant(db, {
+    id: tenantId,
+    name: '示范区',
+    governmentName: '示范区人民政府',
+    now,
+  });
+  const rows: UnitRow[] = [];
+  const byName = new Map<string, UnitRow>();
+  let creditSeq = 0;
+  const add = (
+    parent: { id: string; path: string; depth: number },
+    kind: string,
+    name: string,
+    shortName: string | null = null,
+  ) => {
+    const id = idFor(`unit/${parent.id}/${name}`);
+    const first17 = `11${tenantId}MB${String(++creditSeq).padStart(7, '0')}`;
+    const row: UnitRow = {
+      id,
+      parentId: parent.id,
+      kind,
+      name,
+      shortName,
+      creditCode: ['department', 'town', 'street', 'park'].includes(kind)
+        ? first17 + computeUsccCheck(first17)
+        : null,
+      path: `${parent.path}${id}/`,
+      depth: parent.depth + 1,
+      sort: rows.length,
+    };
+    rows.push(row);
+    if (!byName.has(name)) byName.set(name, row);
+    return row;
+  };
+  const root = { id: rootUnitId, path: `/${rootUnitId}/`, depth: 0 };
+
+  for (const [name, short, extra] of DEPARTMENTS) {
+    const dept = add(root, 'department', name, short);
+    for (const office of ['办公室', '政策法规科', ...(extra ?? [])]) add(dept, 'office', office);
+  }
+  for (const [team, deptName] of ENFORCEMENT_TEAMS) add(byName.get(deptName)!, 'team', team);
+  const villagesPer = Math.max(1, Math.round(10 * opts.scale));
+  const places = [...STREETS.map((n) => ['street', n] as const), ...TOWNS.map((n) => ['town', n] as const)];
+  for (const [kind, name] of places) {
+    const town = add(root, kind, name);
+    add(town, 'office', '党政办公室');
+    add(town, 'team', `${name}综合行政执法大队`);
+    add(town, 'office', '司法所');
+    for (let i = 0; i < villagesPer; i++) {
+      const word = PLACE_WORDS[(i + name.length * 7) % PLACE_WORDS.length]!;
+      const suffix = i >= PLACE_WORDS.length ? String(Math.floor(i / PLACE_WORDS.length) + 1) : '';
+      add(
+        town,
+        kind === 'street' ? 'community' : 'village',
+        `${word}${suffix}${kind === 'street' ? '社区' : '村'}`,
+      );
+    }
+  }
+  for (const park of PARKS) {
+    const p = add(root, 'park', park);
+    add(p, 'office', '综合审批窗口');
+  }
+
+  // Officials: a head and staff in each unit, more in departments and enforcement teams.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  type U = {
+    id: string;
+    username: string;
+    displayName: string;
+    unitId: string;
+    positionId: string | null;
+    role: string;
+    mobile: string;
+  };
+  const people: U[] = [];
+  const posRows: { tenantId: string; id: string; unitId: string; name: string; sort: number }[] = [];
+  const posFor = (unit: UnitRow | typeof root, name: string) => {
+    const id = idFor(`position/${unit.id}/${name}`);
+    if (!posRows.some((p) => p.id === id))
+      posRows.push({ tenantId, id, unitId: unit.id, name, sort: posRows.length });
+    return id;
+  };
+  const person = (
+    unit: UnitRow | typeof root,
+    role: string,
+    position: string,
+    username?: string,
+    displayName?: string,
+  ) => {
+    const n = people.length + 1;
+    people.push({
+      id: idFor(`user/${username ?? n}`),
+      username: username ?? `u${String(n).padStart(5, '0')}`,
+      displayName:
+        displayName ?? `${pick([...SURNAMES])}${pick([...GIVEN])}${rand() < 0.5 ? pick([...GIVEN]) : ''}`,
+      unitId: unit.id,
+      positionId: posFor(unit, position),
+      role,
+      mobile: `1${pick(['3', '5', '7', '8', '9'])}${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`,
+    });
+  };
+  for (const a of DEMO_ACCOUNTS) {
+    const unit = a.unit === 'root' ? root : byName.get(a.unit)!;
+    person(
+      unit,
+      a.role,
+      a.role === 'officer' ? '执法队员' : a.role === 'leader' ? '区长' : '工作人员',
+      a.username,
+      a.displayName,
+    );
+  }
+  const perUnit = (kind: string) =>
+    ({ department: 8, team: 14, town: 6, street: 6, park: 4, office: 2, village: 1, community: 1 })[kind] ??
+    1;
+  for (const u of rows) {
+    const count = Math.max(1, Math.round(perUnit(u.kind) * opts.scale));
+    for (let i = 0; i < count; i++) {
+      const role =
+        u.kind === 'team'
+          ? 'officer'
+          : i === 0 && ['department', 'town', 'street', 'park'].includes(u.kind)
+            ? 'unit_admin'
+            : u.kind === 'office' && u.name.includes('法规')
+              ? 'legal_reviewer'
+              : 'staff';
+      const position = i === 0 ? '负责人' : u.kind === 'team' ? '执法队员' : '工作人员';
+      person(u, role, position);
+    }
+  }
+
+  await db.transaction(async (tx) => {
+    for (const chunk of chunks(rows, 500))
+      await tx.insert(units).values(chunk.map((r) => ({ ...r, tenantId, createdAt: now, updatedAt: now })));
+    for (const chunk of chunks(posRows, 500)) await tx.insert(positions).values(chunk);
+    for (const chunk of chunks(people, 500)) {
+      await insertUsers(tx, tenantId, chunk, passwordHash, now, deps.crypto.encrypt);
+      await tx.execute(
+        sql`insert into user_roles (tenant_id, user_id, role_id) values ${sql.join(
+          chunk.map((p) => sql`(${tenantId}, ${p.id}, ${roleIds[p.role]!})`),
+          sql`, `,
+        )}`,
+      );
+    }
+    // Every created record is in the transparency log, like any other creation.
+    const entries = [
+      ...rows.map((r) => ({
+        kind: 'org.unit.created',
+        type: 'unit',
+        id: r.id,
+        after: { parentId: r.parentId, kind: r.kind, name: r.name },
+      })),
+      ...people.map((p) => ({
+        kind: 'access.user.created',
+        type: 'user',
+        id: p.id,
+        after: {
+          username: p.username,
+          displayName: p.displayName,
+          unitId: p.unitId,
+          roles: [p.role],
+          mobileHmac: deps.crypto.keyedHash(p.mobile),
+        },
+      })),
+    ];
+    for (const chunk of chunks(entries, 500))
+      await tx.insert(logEntries).values(
+        chunk.map((e) => {
+          const id = newId();
+          return {
+            tenantId,
+            id,
+            kind: e.kind,
+            subjectType: e.type,
+            subjectId: e.id,
+            actorId: null,
+            createdAt: now,
+            body: canonicalize({
+              v: 1,
+              id,
+              tenant: tenantId,
+              kind: e.kind,
+              at: now.toISOString(),
+              actor: { system: true, via: 'demo' },
+              subject: { type: e.type, id: e.id },
+              after: e.after,
+              requestId: null,
+            })!,
+          };
+        }),
+      );
+  });
+  return { tenantId, units: rows.length + 1, users: people.length, ms: Date.now() - t0 };
+}
+
+async function insertUsers(
+  db: Db,
+  tenantId: string,
+  people: {
+    id: string;
+    username: string;
+    displayName: string;
+    unitId: string;
+    positionId: string | null;
+    mobile: string;
+  }[],
+  passwordHash: string,
+  now: Date,
+  encrypt: (s: string) => string,
+) {
+  await db.insert(users).values(
+    people.map((p) => ({
+      tenantId,
+      id: p.id,
+      username: p.username,
+      displayName: p.displayName,
+      unitId: p.unitId,
+      positionId: p.positionId,
+      mobileSealed: encrypt(p.mobile),
+      passwordHash,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+}
+
+function* chunks<T>(xs: T[], n: number): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += n) yield xs.slice(i, i + n);
+}

@@ -1,0 +1,2 @@
+/** The deterministic demo district (示范区), for `npm start`, tests and benchmarks. */
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo.ts';

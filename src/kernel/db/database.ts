@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
+
+/** A Drizzle database or transaction handle; commands receive one and never know which engine runs. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: Engine;
+  /** Applies the migration stream (drizzle/), serialised across app nodes by an advisory lock. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance, when embedded (tests dump it as a template). */
+  readonly pglite?: PGlite;
+}
+
+export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../../../drizzle');
+
+export interface OpenOptions {
+  /** postgres://… selects a PostgreSQL server; otherwise PGlite. */
+  url?: string | undefined;
+  /** Folder for PGlite's data; `memory://` keeps it in memory. */
+  dataDir?: string;
+  poolMax?: number;
+  /** A PGlite data-dir dump to start from (test fixtures). */
+  loadDataDir?: Blob | File;
+}
+
+/** Opens PostgreSQL through a pool when a URL is given, otherwise the embedded PGlite. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10) : openPglite(opts);
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  let dataDir = opts.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    dataDir = join(dataDir, 'pglite');
+  }
+  const client = opts.loadDataDir
+    ? await PGlite.create(dataDir, { loadDataDir: opts.loadDataDir })
+    : await PGlite.create(dataDir);
+  const db = drizzle({ client }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    migrate: async () => {
+      await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pg = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+  // int8 (count(*), bigint ids) as JS numbers where safe; PGlite does the same.
+  pg.default.types.setTypeParser(20, (v: string) => {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : v;
+  });
+  const pool: Pool = new pg.default.Pool({ connectionString: url, max, application_name: 'fazhi' });
+  const db = drizzle({ client: pool }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    migrate: async () => {
+      const client = await pool.connect();
+      try {
+        // One migrator at a time across all app nodes.
+        await client.query('SELECT pg_advisory_lock(7130001)');
+        await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(7130001)').catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Runs raw SQL and returns its rows, the same shape on both engines. */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** True when the database answers. */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

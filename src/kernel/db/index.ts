@@ -1,0 +1,9 @@
+export {
+  type Database,
+  type Db,
+  type Engine,
+  MIGRATIONS_FOLDER,
+  openDatabase,
+  ping,
+  queryRows,
+} from './database.ts';

@@ -1,0 +1,4 @@
+/** Tenancy: a tenant is an administrative division (GB/T 2260 code). */
+
+export { tenants } from './tenancy.tables.ts';
+export { createTenant, getTenant, listTenants } from './tenants.ts';
