@@ -18,10 +18,22 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Collected at registration: the authorisation matrix test walks it. */
-export const declaredRoutes: { method: string; url: string; access: RouteAccess }[] = [];
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its access declaration; the authorisation matrix test walks it. */
+    declaredRoutes: DeclaredRoute[];
+  }
+}
 
 export function installAccessHooks(app: FastifyInstance, deps: AppDeps) {
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declaredRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const access = route.config?.access;

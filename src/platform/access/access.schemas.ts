@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { zDateTime, zId, zPageQuery, zText } from '../../kernel/schemas.ts';
 import { zMobile } from '../validators/index.ts';
 
+/** A new password: its shape here; the password policy is checked with the other business rules, so a form shows them all together. */
+const zNewPassword = z.string().max(128, { error: '密码不能超过128位' });
+
 export const zLoginBody = z.object({
   tenant: z
     .string()
@@ -73,7 +76,7 @@ export const zCreateUserBody = z.object({
   unitId: zId,
   positionId: zId.nullable().optional(),
   mobile: zMobile.nullable().optional(),
-  password: z.string().max(128, { error: '密码过长' }),
+  password: zNewPassword,
   roleIds: z.array(zId).max(20).default([]),
   mustChangePassword: z.boolean().optional(),
 });
@@ -90,10 +93,10 @@ export const zUpdateUserBody = z
   .refine((v) => Object.keys(v).length > 0, { error: '没有要修改的内容' });
 
 export const zSetRolesBody = z.object({ roleIds: z.array(zId).max(20) });
-export const zResetPasswordBody = z.object({ password: z.string().max(128) });
+export const zResetPasswordBody = z.object({ password: zNewPassword });
 export const zChangePasswordBody = z.object({
   currentPassword: z.string().min(1, { error: '请输入当前密码' }),
-  newPassword: z.string().max(128),
+  newPassword: zNewPassword,
 });
 
 export const zRole = z
