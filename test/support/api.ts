@@ -2,8 +2,6 @@ import { DEMO_PASSWORD } from '../../src/demo/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 
-type App = Awaited<ReturnType<typeof buildApp>>;
-
 export interface Session {
   cookie: string;
   csrf: string;

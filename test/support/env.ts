@@ -2,7 +2,7 @@
 export const TEST_TENANT = '500113';
 /** A small demo district: enough units and users in every role for authorisation tests. */
 export const TEST_SCALE = 0.1;
-export const TEST_FIELD_KEY = '0'.repeat(63) + '1';
+export const TEST_FIELD_KEY = `${'0'.repeat(63)}1`;
 
 /** The PostgreSQL server tests use: FAZHI_TEST_PG_URL, set by scripts/test-all.mjs. */
 export function pgAdminUrl(): string {

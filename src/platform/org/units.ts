@@ -258,15 +258,16 @@ export function createPosition(ctx: Ctx, unitId: string, input: { name: string; 
   return inTx(ctx, async (ctx) => {
     const unit = await getUnit(ctx, unitId);
     if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
-    const existing = await listPositions(ctx, unitId);
-    if (existing.some((p) => p.name === input.name))
+    const id = newId();
+    const inserted = await ctx.db
+      .insert(positions)
+      .values({ tenantId: ctx.actor.tenantId, id, unitId, name: input.name, sort: input.sort ?? 0 })
+      .onConflictDoNothing()
+      .returning({ id: positions.id });
+    if (inserted.length === 0)
       throw new DomainError('ORG.POSITION_INVALID', 'invalid', '提交的数据有误', [
         { pointer: '/body/name', detail: '该单位已有同名岗位' },
       ]);
-    const id = newId();
-    await ctx.db
-      .insert(positions)
-      .values({ tenantId: ctx.actor.tenantId, id, unitId, name: input.name, sort: input.sort ?? 0 });
     await appendLogEntry(ctx.db, {
       tenantId: ctx.actor.tenantId,
       kind: 'org.position.created',

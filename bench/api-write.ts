@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import canonicalize from 'canonicalize';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
+import { createFieldCrypto } from '../src/kernel/crypto.ts';
+import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { newId } from '../src/kernel/ids.ts';
+import { fmt, rate, rssMb, startServer, stop } from './lib.ts';
+
+const KEY = 'a'.repeat(64);
+
+/**
+ * An authenticated write through the API (create a position: one insert plus its log entry, in one
+ * transaction, after session lookup, CSRF check, permission, validation and scope) against the same
+ * two inserts done directly on the database in a transaction, with the same concurrency.
+ */
+export async function benchApiWrite(engine: 'pglite' | 'postgres', pgUrl: string | null, ms: number) {
+  const concurrency = engine === 'postgres' ? 16 : 4;
+  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
+  let dbName: string | null = null;
+  const env: Record<string, string> = { DATA_DIR: dataDir, FIELD_KEY: KEY, DEMO: 'auto', DEMO_SCALE: '1' };
+  if (engine === 'postgres') {
+    dbName = `fazhi_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: pgUrl! });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const u = new URL(pgUrl!);
+    u.pathname = `/${dbName}`;
+    env.DATABASE_URL = u.toString();
+    env.PG_POOL_MAX = '20';
+  }
+  const server = await startServer(env);
+  try {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const units = (await (
+      await fetch(`${server.url}/api/org/units?kind=village`, { headers: { cookie } })
+    ).json()) as { id: string }[];
+    const rssIdle = rssMb(server.proc.pid!);
+    let apiRate = 0;
+    const apiWrite = async (i: number) => {
+      const unit = units[i % units.length]!;
+      const res = await fetch(`${server.url}/api/org/units/${unit.id}/positions`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `岗位${i}` }),
+      });
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    };
+    await rate(apiWrite, { concurrency, ms: 1000 }); // warm-up
+    apiRate = await rate((i) => apiWrite(i + 1_000_000), { concurrency, ms });
+    const rssLoaded = rssMb(server.proc.pid!);
+
+    // The baseline: the same two inserts, directly, in one transaction each.
+    let database: Database;
+    if (engine === 'postgres') {
+      await stop(server.proc);
+      database = await openDatabase({ url: env.DATABASE_URL!, poolMax: 20 });
+    } else {
+      database = await openDatabase({ dataDir: 'memory://' });
+      await database.migrate();
+      await loadDemo({ db: database.db, crypto: createFieldCrypto(KEY) }, { scale: 1, tenantId: '500113' });
+    }
+    const rawUnits = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from units where kind = 'village'`,
+    );
+    const rawWrite = async (i: number) => {
+      const unit = rawUnits[i % rawUnits.length]!;
+      const id = newId();
+      const now = new Date();
+      await database.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`insert into positions (tenant_id, id, unit_id, name, sort) values ('500113', ${id}, ${unit.id}, ${`原始岗位${i}`}, 0)`,
+        );
+        const entryId = newId();
+        const body = canonicalize({
+          v: 1,
+          id: entryId,
+          kind: 'org.position.created',
+          at: now.toISOString(),
+          subject: { type: 'position', id },
+          after: { unitId: unit.id, name: `原始岗位${i}` },
+        })!;
+        await tx.execute(
+          sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body) values ('500113', ${entryId}, 'org.position.created', 'position', ${id}, null, ${now.toISOString()}, ${body})`,
+        );
+      });
+    };
+    await rate(rawWrite, { concurrency, ms: 1000 });
+    const rawRate = await rate((i) => rawWrite(i + 1_000_000), { concurrency, ms });
+    await database.close();
+    return {
+      engine,
+      concurrency,
+      apiRate,
+      rawRate,
+      ratio: apiRate / rawRate,
+      readyMs: server.readyMs,
+      rssIdle,
+      rssLoaded,
+    };
+  } finally {
+    await stop(server.proc);
+    rmSync(dataDir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: pgUrl! });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await admin.end();
+    }
+  }
+}
+
+export function printApiWrite(r: Awaited<ReturnType<typeof benchApiWrite>>) {
+  console.log(
+    `  ${r.engine.padEnd(8)} API ${fmt(r.apiRate)}/s vs raw ${fmt(r.rawRate)}/s → ${(r.ratio * 100).toFixed(0)}% ` +
+      `(concurrency ${r.concurrency}); server ready in ${(r.readyMs / 1000).toFixed(1)} s from a fresh data dir ` +
+      `(migrate + demo); RSS ${r.rssIdle} MB idle, ${r.rssLoaded} MB after load`,
+  );
+}

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** Runs `op` with `concurrency` workers for `ms` milliseconds; returns operations per second. */
+export async function rate(
+  op: (i: number) => Promise<void>,
+  opts: { concurrency: number; ms: number },
+): Promise<number> {
+  let n = 0;
+  let errors = 0;
+  const end = Date.now() + opts.ms;
+  const start = Date.now();
+  await Promise.all(
+    Array.from({ length: opts.concurrency }, async () => {
+      while (Date.now() < end) {
+        const i = n++;
+        try {
+          await op(i);
+        } catch (e) {
+          if (++errors === 1) console.error('  first error:', (e as Error).message);
+        }
+      }
+    }),
+  );
+  if (errors > 0) throw new Error(`${errors} operations failed`);
+  return n / ((Date.now() - start) / 1000);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `fazhi serve` as a child process and waits until it is ready; returns it with its start time. */
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ proc: ChildProcess; url: string; readyMs: number }> {
+  const port = await freePort();
+  const t0 = Date.now();
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn('node', [...nodeArgs, 'bin/fazhi.mjs', 'serve'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error('server exited during start-up');
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { proc, url, readyMs: Date.now() - t0 };
+}
+
+export const rssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+};
+
+export async function stop(proc: ChildProcess) {
+  if (proc.exitCode !== null) return;
+  const done = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await done;
+}
+
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+import { Agent, request } from 'node:http';
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+/** A lean HTTP/1.1 client (keep-alive, no WHATWG overhead), so the load generator takes little of the CPU it measures. */
+export function http(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (opts.body) req.end(opts.body);
+    else req.end();
+  });
+}

@@ -1,0 +1,33 @@
+import pg from 'pg';
+import { benchApiWrite, printApiWrite } from './api-write.ts';
+
+/**
+ * `npm run bench`: every figure is a ratio against a baseline measured in the same run.
+ * PostgreSQL: BENCH_PG_URL, DATABASE_URL, or the server on 127.0.0.1:5432.
+ * BENCH_MS sets the measuring time per case (default 5000).
+ */
+const ms = Number(process.env.BENCH_MS ?? 5000);
+
+async function findPostgres(): Promise<string | null> {
+  for (const url of [
+    process.env.BENCH_PG_URL,
+    process.env.DATABASE_URL,
+    'postgres://postgres@127.0.0.1:5432/test',
+  ]) {
+    if (!url) continue;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    try {
+      await c.connect();
+      await c.end();
+      return url;
+    } catch {}
+  }
+  return null;
+}
+
+const pgUrl = await findPostgres();
+console.log(`Fazhi benchmarks (${new Date().toISOString()}, node ${process.version}, ${ms} ms per case)`);
+console.log('\n1. Authenticated API write vs the same write directly on the database');
+printApiWrite(await benchApiWrite('pglite', null, ms));
+if (pgUrl) printApiWrite(await benchApiWrite('postgres', pgUrl, ms));
+else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
