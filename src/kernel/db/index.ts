@@ -1,3 +1,4 @@
+export { bytea } from './columns.ts';
 export {
   type Database,
   type Db,
