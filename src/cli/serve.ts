@@ -1,6 +1,7 @@
 import { loadDemo } from '../demo/index.ts';
 import { buildApp } from '../http/app.ts';
 import { listTenants } from '../platform/tenancy/index.ts';
+import { startTimerWorker } from '../platform/workflow/index.ts';
 import { openRuntime } from './runtime.ts';
 
 /** Starts the server: migrate, load the demo district on first start, listen, shut down gracefully. */
@@ -13,6 +14,9 @@ export async function serve(opts: { port?: number | undefined }) {
     console.log(`已载入示范区：${r.units} 个单位，${r.users} 名用户`);
   }
   const app = await buildApp(deps, { serveWeb: true });
+  const stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) =>
+    app.log.error({ err: e }, 'timer worker'),
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -20,6 +24,7 @@ export async function serve(opts: { port?: number | undefined }) {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    stopTimers();
     await app.close();
     await deps.database.close();
     process.exit(0);

@@ -41,6 +41,7 @@ export const DEMO_ACCOUNTS = [
     role: 'officer',
     unit: '区市场监管综合行政执法支队',
   },
+  { username: 'gongkai', displayName: '政务公开科工作人员', role: 'disclosure_officer', unit: '政务公开科' },
   { username: 'staff', displayName: '东城街道工作人员', role: 'staff', unit: '东城街道' },
 ] as const;
 

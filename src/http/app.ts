@@ -18,6 +18,8 @@ import type { Actor } from '../platform/access/actor.ts';
 import type { Ctx } from '../platform/access/context.ts';
 import { dashboardRoutes } from '../platform/dashboard/dashboard.routes.ts';
 import { orgRoutes } from '../platform/org/org.routes.ts';
+import { workflowRoutes } from '../platform/workflow/index.ts';
+import '../modules/index.ts';
 import { installAccessHooks } from './access-hooks.ts';
 import type { AppDeps } from './deps.ts';
 import { errorHandler, problem, sendProblem } from './problems.ts';
@@ -110,6 +112,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(accessRoutes(deps));
   await app.register(orgRoutes);
   await app.register(dashboardRoutes);
+  await app.register(workflowRoutes);
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

@@ -35,7 +35,11 @@ export async function openTestDatabase(): Promise<Database & { engineLabel: stri
         await closePool();
         const a = new pg.Client({ connectionString: pgAdminUrl() });
         await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        try {
+          await a.query(`DROP DATABASE IF EXISTS ${name}`);
+        } catch {
+          await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        }
         await a.end();
       },
     });

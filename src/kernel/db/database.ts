@@ -71,6 +71,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     return Number.isSafeInteger(n) ? n : v;
   });
   const pool: Pool = new pg.default.Pool({ connectionString: url, max, application_name: 'fazhi' });
+  // An idle connection can fail (server restart, failover); the pool replaces it. Without a listener the
+  // 'error' event would crash the process.
+  pool.on('error', (err) =>
+    console.error(JSON.stringify({ level: 50, msg: 'idle PostgreSQL connection failed', err: err.message })),
+  );
   const db = drizzle({ client: pool }) as unknown as Db;
   return {
     db,

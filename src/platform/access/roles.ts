@@ -3,7 +3,7 @@ import { forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { appendLogEntry } from '../log/index.ts';
 import { roles } from './access.tables.ts';
-import { type DataScope, logActorOf, permissionsOf } from './actor.ts';
+import { type DataScope, logActorOf } from './actor.ts';
 import { type Ctx, inTx } from './context.ts';
 import { isPermission } from './permissions.ts';
 
@@ -60,10 +60,10 @@ export interface RoleInput {
 
 async function validateRole(ctx: Ctx, input: RoleInput, exceptId?: string) {
   const check = new ProblemCollector();
-  const mine = new Set(permissionsOf(ctx.actor));
+  // Role managers define the tenant's roles: any permission of the catalogue, but never the all-tenants scope
+  // unless they hold it themselves.
   input.permissions.forEach((p, i) => {
     if (!isPermission(p)) check.add(`/body/permissions/${i}`, `未知的权限“${p}”`);
-    else if (!mine.has(p)) check.add(`/body/permissions/${i}`, `不能授予自己没有的权限“${p}”`);
   });
   if (input.scope === 'custom' && (input.scopeUnitIds ?? []).length === 0)
     check.add('/body/scopeUnitIds', '数据范围为“指定单位”时须至少选择一个单位');

@@ -5,7 +5,7 @@ import { appendLogEntry } from '../log/index.ts';
 import { units } from '../org/org.tables.ts';
 import { checkMobile, maskMobile } from '../validators/index.ts';
 import { roles, sessions, userRoles, users } from './access.tables.ts';
-import { logActorOf, permissionsOf } from './actor.ts';
+import { can, logActorOf, permissionsOf } from './actor.ts';
 import { type Ctx, inTx } from './context.ts';
 import { hashPassword, passwordProblems } from './password.ts';
 import { PlatformPermissions as P } from './permissions.ts';
@@ -149,10 +149,12 @@ async function managesUnit(ctx: Ctx, unitId: string): Promise<'absent' | 'no' | 
 }
 
 /**
- * Roles the actor may hand out: only roles whose every permission the actor holds, so nobody can grant
- * more than they have; an all-tenants role only by someone who has one.
+ * Roles the actor may hand out. A role manager (`access.role.manage`, who can define roles anyway) may hand
+ * out any role of the tenant; anyone else only roles whose every permission they hold themselves, so a unit
+ * administrator cannot grant more than they have. An all-tenants role only by someone who has one.
  */
 export async function assignableRoles(ctx: Ctx) {
+  const roleManager = can(ctx.actor, P['access.role.manage']);
   const mine = new Set(permissionsOf(ctx.actor));
   const hasAll = ctx.actor.roles.some((r) => r.scope === 'all');
   const rows = await ctx.db
@@ -166,7 +168,9 @@ export async function assignableRoles(ctx: Ctx) {
     .from(roles)
     .where(eq(roles.tenantId, ctx.actor.tenantId))
     .orderBy(asc(roles.code));
-  return rows.filter((r) => r.permissions.every((p) => mine.has(p)) && (r.scope !== 'all' || hasAll));
+  return rows.filter(
+    (r) => (roleManager || r.permissions.every((p) => mine.has(p))) && (r.scope !== 'all' || hasAll),
+  );
 }
 
 async function checkRoles(ctx: Ctx, roleIds: string[], pointer: string, check: ProblemCollector) {

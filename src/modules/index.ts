@@ -1,0 +1,2 @@
+/** Every domain module, loaded once so its permissions and machines are declared before serving. */
+export * as disclosure from './disclosure/index.ts';

@@ -1,0 +1,523 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  conflict,
+  DomainError,
+  forbidden,
+  invalid,
+  notFound,
+  ProblemCollector,
+} from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
+import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/index.ts';
+import { appendLogEntry } from '../log/index.ts';
+import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
+import type { CaseRecordView } from './guards.ts';
+import { type ClockAction, getMachine, type MachineDef, type RecordKind } from './machine.ts';
+import { RECORD_SCHEMAS, recordOutcome } from './records.schemas.ts';
+import { caseDeadlines, caseEvents, caseRecords, cases, counters, timers } from './workflow.tables.ts';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export const caseScopeColumns = { tenantId: cases.tenantId, unitId: cases.unitId, ownerId: cases.ownerId };
+
+export function machineOf(type: string): MachineDef {
+  const m = getMachine(type);
+  if (!m) throw notFound('WORKFLOW.TYPE_UNKNOWN', `未知的案件类型“${type}”`);
+  return m;
+}
+
+/** Validates `value` with a zod schema, turning every issue into a field problem under `base`. */
+export function parseInput<T>(schema: z.ZodType<T>, value: unknown, base: string, code: string): T {
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  throw invalid(
+    code,
+    '提交的数据有误，请按提示修改',
+    r.error.issues.map((i) => ({
+      pointer: `${base}${i.path.length ? `/${i.path.join('/')}` : ''}`,
+      detail: i.message,
+    })),
+  );
+}
+
+/** Replaces personal fields by keyed hashes, for the log. */
+function forLog(m: MachineDef, ctx: Ctx, obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (m.personalFields?.includes(k) && v !== null && v !== undefined)
+      out[`${k}Hmac`] = ctx.crypto.keyedHash(typeof v === 'string' ? v : JSON.stringify(v));
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** Loads a case the actor may read (404 otherwise), locking it for update when `lock`. */
+export async function loadCase(
+  ctx: Ctx,
+  id: string,
+  lock = false,
+): Promise<{ row: CaseRow; machine: MachineDef }> {
+  const [head] = await ctx.db
+    .select({ type: cases.type })
+    .from(cases)
+    .where(and(eq(cases.tenantId, ctx.actor.tenantId), eq(cases.id, id)));
+  const machine = head ? getMachine(head.type) : undefined;
+  if (!head || !machine) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
+  const q = ctx.db
+    .select()
+    .from(cases)
+    .where(
+      and(
+        eq(cases.tenantId, ctx.actor.tenantId),
+        eq(cases.id, id),
+        scopeWhere(ctx.actor, machine.readPermission, caseScopeColumns),
+      ),
+    );
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
+  return { row, machine };
+}
+
+/** Whether the actor holds `permission` with a scope that covers this case. */
+export async function coversCase(ctx: Ctx, permission: string, row: CaseRow): Promise<boolean> {
+  if (!can(ctx.actor, permission)) return false;
+  const [r] = await ctx.db
+    .select({ ok: sql<boolean>`${scopeWhere(ctx.actor, permission, caseScopeColumns)}` })
+    .from(cases)
+    .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
+  return !!r?.ok;
+}
+
+async function nextEventSeq(ctx: Ctx, caseId: string): Promise<number> {
+  const [r] = await ctx.db
+    .select({ n: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.tenantId, ctx.actor.tenantId), eq(caseEvents.caseId, caseId)));
+  return (r?.n ?? 0) + 1;
+}
+
+interface EventInput {
+  kind: string;
+  name?: string | null;
+  label: string;
+  fromState?: string | null;
+  toState?: string | null;
+  data: Record<string, unknown>;
+  logKind: string;
+  logData?: Record<string, unknown>;
+  system?: boolean;
+}
+
+/** Appends a timeline event and its transparency-log entry (same transaction). */
+export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
+  const logEntryId = await appendLogEntry(ctx.db, {
+    tenantId: c.tenantId,
+    kind: e.logKind,
+    actor: e.system ? null : logActorOf(ctx.actor),
+    subject: { type: 'case', id: c.id },
+    data: {
+      caseType: c.type,
+      number: c.number,
+      from: e.fromState ?? null,
+      to: e.toState ?? null,
+      ...(e.logData ?? forLog(m, ctx, e.data)),
+    },
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+  await ctx.db.insert(caseEvents).values({
+    tenantId: c.tenantId,
+    caseId: c.id,
+    seq: await nextEventSeq(ctx, c.id),
+    kind: e.kind,
+    name: e.name ?? null,
+    label: e.label,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    actorId: e.system ? null : ctx.actor.userId,
+    actorName: e.system ? '系统' : ctx.actor.displayName,
+    at: ctx.now,
+    data: e.data,
+    logEntryId,
+  });
+}
+
+async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
+  const year = chinaDate(ctx.now).slice(0, 4);
+  const key = `case:${m.type}:${year}`;
+  const [r] = await ctx.db
+    .insert(counters)
+    .values({ tenantId: ctx.actor.tenantId, key, value: 1 })
+    .onConflictDoUpdate({
+      target: [counters.tenantId, counters.key],
+      set: { value: sql`${counters.value} + 1` },
+    })
+    .returning({ value: counters.value });
+  return `${m.numberPrefix}〔${year}〕${r!.value}号`;
+}
+
+// ---------- statutory clocks ----------
+
+type DeadlineRow = typeof caseDeadlines.$inferSelect;
+
+async function scheduleDeadlineTimers(ctx: Ctx, c: CaseRow, d: DeadlineRow, rule: DeadlineRule) {
+  // Earlier timers of this period no longer apply: their payload names the due date they were for.
+  await ctx.db
+    .update(timers)
+    .set({ status: 'cancelled', doneAt: ctx.now })
+    .where(
+      and(
+        eq(timers.tenantId, c.tenantId),
+        eq(timers.caseId, c.id),
+        eq(timers.status, 'pending'),
+        sql`${timers.payload}->>'deadlineId' = ${d.id}`,
+      ),
+    );
+  if (d.status !== 'running' || !d.dueDate) return;
+  const calendar = await calendarFor(ctx.db);
+  const rows = [
+    { kind: 'deadline.warn', fireAt: chinaMidnight(warnDate(d.dueDate, rule, calendar)) },
+    { kind: 'deadline.overdue', fireAt: chinaMidnight(nextDay(d.dueDate)) },
+  ];
+  await ctx.db.insert(timers).values(
+    rows.map((r) => ({
+      tenantId: c.tenantId,
+      id: newId(),
+      caseId: c.id,
+      kind: r.kind,
+      fireAt: r.fireAt,
+      payload: { deadlineId: d.id, key: d.key, dueDate: d.dueDate },
+      createdAt: ctx.now,
+    })),
+  );
+}
+
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAction[]) {
+  if (actions.length === 0) return;
+  const calendar = await calendarFor(ctx.db);
+  const today = chinaDate(ctx.now);
+  for (const a of actions) {
+    const [existing] = await ctx.db
+      .select()
+      .from(caseDeadlines)
+      .where(
+        and(
+          eq(caseDeadlines.tenantId, c.tenantId),
+          eq(caseDeadlines.caseId, c.id),
+          eq(caseDeadlines.key, a.key),
+        ),
+      );
+    if (a.type === 'start') {
+      const rule = await ruleFor(ctx.db, c.tenantId, a.rule);
+      const start = a.from ?? today;
+      const comp = computeDeadline(rule, start, [], calendar);
+      const row: DeadlineRow = {
+        tenantId: c.tenantId,
+        id: existing?.id ?? newId(),
+        caseId: c.id,
+        key: a.key,
+        rule,
+        startDate: start,
+        events: [],
+        dueDate: comp.dueDate,
+        status: 'running',
+        metOn: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      if (existing)
+        await ctx.db
+          .update(caseDeadlines)
+          .set(row)
+          .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
+      else await ctx.db.insert(caseDeadlines).values(row);
+      await scheduleDeadlineTimers(ctx, c, row, rule);
+      await addEvent(ctx, c, m, {
+        kind: 'deadline.started',
+        name: a.key,
+        label: `${rule.name}起算，${comp.dueDate}届满（${rule.statute}）`,
+        data: { key: a.key, rule: rule.code, startDate: start, dueDate: comp.dueDate },
+        logKind: 'workflow.deadline.started',
+      });
+      continue;
+    }
+    if (!existing) throw conflict('WORKFLOW.DEADLINE_MISSING', `期限“${a.key}”尚未起算`);
+    if (existing.status === 'met' || existing.status === 'cancelled') {
+      if (a.type === 'meet' || a.type === 'cancel') continue;
+      throw conflict('WORKFLOW.DEADLINE_CLOSED', `期限“${existing.rule.name}”已结束，不能再调整`);
+    }
+    let events = existing.events;
+    let status = existing.status;
+    let metOn: string | null = null;
+    let label: string;
+    switch (a.type) {
+      case 'stop':
+        events = [...events, { type: 'stop', date: a.on ?? today, reason: a.reason }];
+        label = `${existing.rule.name}中止计算：${a.reason}`;
+        break;
+      case 'resume':
+        events = [...events, { type: 'resume', date: a.on ?? today }];
+        label = `${existing.rule.name}恢复计算`;
+        break;
+      case 'restart':
+        events = [...events, { type: 'restart', date: a.on ?? today, reason: a.reason }];
+        label = `${existing.rule.name}重新起算：${a.reason}`;
+        break;
+      case 'extend':
+        events = [
+          ...events,
+          {
+            type: 'extend',
+            amount: a.amount,
+            unit: a.unit,
+            reason: a.reason,
+            approvedBy: a.approvedBy,
+            date: today,
+          },
+        ];
+        label = `${existing.rule.name}延长：${a.reason}（批准人：${a.approvedBy}）`;
+        break;
+      case 'meet':
+        status = 'met';
+        metOn = a.on ?? today;
+        label = `${existing.rule.name}已完成（${metOn}）`;
+        break;
+      case 'cancel':
+        status = 'cancelled';
+        label = `${existing.rule.name}不再计算`;
+        break;
+    }
+    const comp = computeDeadline(existing.rule, existing.startDate, events as ClockEvent[], calendar);
+    if (status !== 'met' && status !== 'cancelled') status = comp.running ? 'running' : 'paused';
+    const updated: DeadlineRow = {
+      ...existing,
+      events,
+      status,
+      metOn,
+      dueDate: comp.dueDate,
+      updatedAt: ctx.now,
+    };
+    await ctx.db
+      .update(caseDeadlines)
+      .set({ events, status, metOn, dueDate: comp.dueDate, updatedAt: ctx.now })
+      .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
+    await scheduleDeadlineTimers(ctx, c, updated, existing.rule);
+    await addEvent(ctx, c, m, {
+      kind: `deadline.${a.type === 'meet' ? 'met' : a.type === 'cancel' ? 'cancelled' : `${a.type}${a.type.endsWith('e') ? 'd' : 'ed'}`}`,
+      name: a.key,
+      label:
+        comp.dueDate && status !== 'met' && status !== 'cancelled' ? `${label}，${comp.dueDate}届满` : label,
+      data: {
+        key: a.key,
+        event: events[events.length - 1] ?? null,
+        dueDate: comp.dueDate,
+        status,
+        warnings: comp.warnings,
+      },
+      logKind: `workflow.deadline.${a.type}`,
+    });
+  }
+}
+
+// ---------- commands ----------
+
+/** Opens a case of a machine in a unit the actor may create it in. */
+export function createCase(
+  ctx: Ctx,
+  type: string,
+  input: { unitId?: string | undefined; ownerId?: string | undefined; data: unknown },
+): Promise<CaseRow> {
+  return inTx(ctx, async (ctx) => {
+    const m = machineOf(type);
+    if (!can(ctx.actor, m.createPermission)) throw forbidden('WORKFLOW.FORBIDDEN', `没有新建${m.name}的权限`);
+    const data = parseInput(m.createInput, input.data, '/body/data', 'WORKFLOW.INPUT_INVALID');
+    const unitId = input.unitId ?? ctx.actor.unitId;
+    if (!unitId)
+      throw invalid('WORKFLOW.INPUT_INVALID', '请选择承办单位', [
+        { pointer: '/body/unitId', detail: '请选择承办单位' },
+      ]);
+    const id = newId();
+    const row: CaseRow = {
+      tenantId: ctx.actor.tenantId,
+      id,
+      type,
+      number: await nextNumber(ctx, m),
+      title: m.title(data),
+      state: m.initial,
+      unitId,
+      ownerId: input.ownerId ?? ctx.actor.userId,
+      data,
+      version: 1,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      closedAt: null,
+    };
+    const [unit] = await ctx.db
+      .execute(
+        sql`select 1 as ok from units where tenant_id = ${ctx.actor.tenantId} and id = ${unitId} and status = 'active'`,
+      )
+      .then((r) => (r as unknown as { rows: { ok: number }[] }).rows);
+    if (!unit)
+      throw invalid('WORKFLOW.INPUT_INVALID', '承办单位不存在', [
+        { pointer: '/body/unitId', detail: '承办单位不存在或已停用' },
+      ]);
+    await ctx.db.insert(cases).values(row);
+    if (!(await coversCase(ctx, m.createPermission, row)))
+      throw forbidden('WORKFLOW.FORBIDDEN', `无权在该单位新建${m.name}`);
+    await addEvent(ctx, row, m, {
+      kind: 'created',
+      label: `登记${m.name}（${row.number}）`,
+      toState: m.initial,
+      data,
+      logKind: `${type}.created`,
+    });
+    await applyClock(ctx, row, m, m.onCreate?.(data) ?? []);
+    return row;
+  });
+}
+
+async function loadRecords(ctx: Ctx, caseId: string): Promise<CaseRecordView[]> {
+  return ctx.db
+    .select({
+      id: caseRecords.id,
+      kind: caseRecords.kind,
+      outcome: caseRecords.outcome,
+      data: caseRecords.data,
+      createdAt: caseRecords.createdAt,
+    })
+    .from(caseRecords)
+    .where(and(eq(caseRecords.tenantId, ctx.actor.tenantId), eq(caseRecords.caseId, caseId)))
+    .orderBy(desc(caseRecords.createdAt), desc(caseRecords.id));
+}
+
+/**
+ * Moves a case through one legal step. The only way a case changes state, used by the UI, the API, imports
+ * and the CLI alike: state, permission and scope, the step's required input, every guard, then the state
+ * change, clocks, timeline and log entries in one transaction.
+ */
+export function transition(
+  ctx: Ctx,
+  caseId: string,
+  name: string,
+  rawInput: unknown,
+  expectedVersion?: number,
+): Promise<CaseRow> {
+  return inTx(ctx, async (ctx) => {
+    const { row, machine: m } = await loadCase(ctx, caseId, true);
+    const t = m.transitions[name];
+    if (!t) throw notFound('WORKFLOW.TRANSITION_UNKNOWN', `${m.name}没有“${name}”这一步骤`);
+    if (expectedVersion !== undefined && expectedVersion !== row.version)
+      throw conflict('WORKFLOW.STALE', '案件已被他人更新，请刷新后重试');
+    if (!t.from.includes(row.state))
+      throw conflict(
+        'WORKFLOW.WRONG_STATE',
+        `案件当前为“${m.states[row.state]?.label ?? row.state}”，不能执行“${t.label}”`,
+      );
+    if (!(await coversCase(ctx, t.permission, row)))
+      throw forbidden('WORKFLOW.FORBIDDEN', `没有对该案件执行“${t.label}”的权限`);
+    const input = (t.input ? parseInput(t.input, rawInput, '/body', 'WORKFLOW.INPUT_INVALID') : {}) as Record<
+      string,
+      unknown
+    >;
+    const records = await loadRecords(ctx, row.id);
+    const failed = new ProblemCollector();
+    for (const g of t.guards ?? []) {
+      const gi = { ctx, state: row.state, data: row.data, input, records };
+      if (g.when && !g.when(gi)) continue;
+      if (!(await g.check(gi))) failed.add(`/guards/${g.name}`, g.message);
+    }
+    if (failed.any)
+      throw new DomainError(
+        'WORKFLOW.GUARD_FAILED',
+        'conflict',
+        failed.errors.map((e) => e.detail).join('；'),
+        failed.errors,
+      );
+
+    const data = t.apply ? t.apply(row.data, input) : row.data;
+    const final = m.states[t.to]?.final ?? false;
+    const updated: CaseRow = {
+      ...row,
+      state: t.to,
+      data,
+      version: row.version + 1,
+      updatedAt: ctx.now,
+      closedAt: final ? ctx.now : row.closedAt,
+    };
+    await ctx.db
+      .update(cases)
+      .set({
+        state: updated.state,
+        data,
+        version: updated.version,
+        updatedAt: ctx.now,
+        closedAt: updated.closedAt,
+      })
+      .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
+    await addEvent(ctx, updated, m, {
+      kind: 'transition',
+      name,
+      label: t.label,
+      fromState: row.state,
+      toState: t.to,
+      data: input,
+      logKind: `${m.type}.${name}`,
+    });
+    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? []);
+    return updated;
+  });
+}
+
+/** Adds a legality review, collective-discussion minutes or an approval to a case (guards read them). */
+export function addRecord(ctx: Ctx, caseId: string, kind: RecordKind, raw: unknown) {
+  return inTx(ctx, async (ctx) => {
+    const { row, machine: m } = await loadCase(ctx, caseId, true);
+    const spec = m.records?.[kind];
+    if (!spec) throw notFound('WORKFLOW.RECORD_UNKNOWN', `${m.name}不需要此类记录`);
+    if (m.states[row.state]?.final) throw conflict('WORKFLOW.CLOSED', '案件已办结，不能再添加记录');
+    if (!(await coversCase(ctx, spec.permission, row)))
+      throw forbidden('WORKFLOW.FORBIDDEN', `没有为该案件添加“${spec.label}”的权限`);
+    const data = parseInput(
+      RECORD_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>,
+      raw,
+      '/body',
+      'WORKFLOW.INPUT_INVALID',
+    );
+    const id = newId();
+    const outcome = recordOutcome(kind, data);
+    await ctx.db
+      .insert(caseRecords)
+      .values({
+        tenantId: row.tenantId,
+        id,
+        caseId: row.id,
+        kind,
+        outcome,
+        data,
+        actorId: ctx.actor.userId,
+        createdAt: ctx.now,
+      });
+    await addEvent(ctx, row, m, {
+      kind: 'record',
+      name: kind,
+      label: `${spec.label}：${OUTCOME_LABELS[outcome] ?? outcome}`,
+      data: { recordId: id, kind, ...data },
+      logKind: `workflow.record.${kind}`,
+    });
+    return { id, kind, outcome, data, createdAt: ctx.now };
+  });
+}
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  pass: '通过',
+  'pass-with-changes': '修改后通过',
+  fail: '不通过',
+  approved: '同意',
+  rejected: '不同意',
+  deferred: '暂缓',
+};

@@ -1,0 +1,26 @@
+/**
+ * The workflow engine: modules declare typed state machines (states, guarded steps, required input,
+ * permissions, statutory clocks); the engine is the only way a case changes state, on every route.
+ */
+export { calendarFor, chinaDate } from './clock-source.ts';
+export { addRecord, type CaseRow, createCase, loadCase, transition } from './engine.ts';
+export {
+  approved,
+  collectiveDiscussion,
+  factHolds,
+  type Guard,
+  type GuardInput,
+  passedLegalReview,
+} from './guards.ts';
+export {
+  type ClockAction,
+  defineMachine,
+  getMachine,
+  listMachines,
+  type MachineDef,
+  type TransitionDef,
+} from './machine.ts';
+export { countByState, getCaseDetail, inbox, listCases, machineCatalogue } from './queries.ts';
+export { runDueTimers, startTimerWorker } from './timers.ts';
+export { workflowRoutes } from './workflow.routes.ts';
+export { caseDeadlines, caseEvents, caseRecords, cases, timers } from './workflow.tables.ts';

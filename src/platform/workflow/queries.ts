@@ -1,0 +1,296 @@
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows } from '../../kernel/db/index.ts';
+import { type Ctx, can, scopeWhere } from '../access/index.ts';
+import { type DeadlineStatus, deadlineStatus } from '../clock/index.ts';
+import { calendarFor, chinaDate } from './clock-source.ts';
+import { caseScopeColumns, coversCase, loadCase, machineOf } from './engine.ts';
+import { listMachines, type MachineDef } from './machine.ts';
+import { caseDeadlines, caseEvents, caseRecords, cases } from './workflow.tables.ts';
+
+export interface DeadlineView {
+  key: string;
+  name: string;
+  statute: string;
+  startDate: string;
+  dueDate: string | null;
+  status: string;
+  colour: DeadlineStatus | 'done';
+  metOn: string | null;
+  events: unknown[];
+}
+
+async function deadlinesOf(ctx: Ctx, caseIds: string[]): Promise<Map<string, DeadlineView[]>> {
+  const out = new Map<string, DeadlineView[]>();
+  if (caseIds.length === 0) return out;
+  const rows = await ctx.db
+    .select()
+    .from(caseDeadlines)
+    .where(and(eq(caseDeadlines.tenantId, ctx.actor.tenantId), inArray(caseDeadlines.caseId, caseIds)))
+    .orderBy(asc(caseDeadlines.createdAt));
+  const calendar = await calendarFor(ctx.db);
+  const today = chinaDate(ctx.now);
+  for (const d of rows) {
+    const open = d.status === 'running' || d.status === 'paused';
+    let colour: DeadlineView['colour'] = 'done';
+    if (open) {
+      try {
+        colour = deadlineStatus(d.dueDate, today, d.rule, calendar);
+      } catch {
+        colour = d.dueDate && today > d.dueDate ? 'red' : 'green';
+      }
+    }
+    const list = out.get(d.caseId) ?? [];
+    list.push({
+      key: d.key,
+      name: d.rule.name,
+      statute: d.rule.statute,
+      startDate: d.startDate,
+      dueDate: d.dueDate,
+      status: d.status,
+      colour,
+      metOn: d.metOn,
+      events: d.events,
+    });
+    out.set(d.caseId, list);
+  }
+  return out;
+}
+
+const COLOUR_RANK: Record<string, number> = { red: 0, yellow: 1, paused: 2, green: 3, done: 4 };
+const worst = (ds: DeadlineView[]) =>
+  ds.reduce<DeadlineView['colour']>(
+    (w, d) => ((COLOUR_RANK[d.colour] ?? 9) < (COLOUR_RANK[w] ?? 9) ? d.colour : w),
+    'done',
+  );
+
+/** Case detail: facts, state, the steps the actor may take now (with their input schemas), clocks, records and the timeline. */
+export async function getCaseDetail(ctx: Ctx, id: string) {
+  const { row, machine: m } = await loadCase(ctx, id);
+  const [events, records, deadlines] = await Promise.all([
+    ctx.db
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.tenantId, row.tenantId), eq(caseEvents.caseId, row.id)))
+      .orderBy(asc(caseEvents.seq)),
+    ctx.db
+      .select()
+      .from(caseRecords)
+      .where(and(eq(caseRecords.tenantId, row.tenantId), eq(caseRecords.caseId, row.id)))
+      .orderBy(desc(caseRecords.createdAt)),
+    deadlinesOf(ctx, [row.id]),
+  ]);
+  const actions = [];
+  for (const [name, t] of Object.entries(m.transitions)) {
+    if (!t.from.includes(row.state)) continue;
+    if (!(await coversCase(ctx, t.permission, row))) continue;
+    actions.push({
+      name,
+      label: t.label,
+      to: t.to,
+      inputSchema: t.input ? z.toJSONSchema(t.input, { io: 'input', unrepresentable: 'any' }) : null,
+    });
+  }
+  const recordKinds = [];
+  for (const [kind, spec] of Object.entries(m.records ?? {})) {
+    if (spec && !m.states[row.state]?.final && (await coversCase(ctx, spec.permission, row)))
+      recordKinds.push({ kind, label: spec.label });
+  }
+  return {
+    id: row.id,
+    type: row.type,
+    typeName: m.name,
+    number: row.number,
+    title: row.title,
+    state: row.state,
+    stateLabel: m.states[row.state]?.label ?? row.state,
+    final: !!m.states[row.state]?.final,
+    unitId: row.unitId,
+    ownerId: row.ownerId,
+    data: row.data,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
+    actions,
+    recordKinds,
+    deadlines: deadlines.get(row.id) ?? [],
+    records: records.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      outcome: r.outcome,
+      data: r.data,
+      createdAt: r.createdAt,
+    })),
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      kind: e.kind,
+      name: e.name,
+      label: e.label,
+      fromState: e.fromState,
+      toState: e.toState,
+      actorName: e.actorName,
+      at: e.at,
+      data: e.data,
+      logEntryId: e.logEntryId,
+    })),
+  };
+}
+
+export interface CaseListFilter {
+  type?: string | undefined;
+  state?: string | undefined;
+  q?: string | undefined;
+  mine?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function readableMachines(ctx: Ctx, type?: string): MachineDef[] {
+  const ms = type ? [machineOf(type)] : listMachines();
+  return ms.filter((m) => can(ctx.actor, m.readPermission));
+}
+
+/** Cases the actor may read, newest first, with their worst deadline colour. */
+export async function listCases(ctx: Ctx, f: CaseListFilter) {
+  const ms = readableMachines(ctx, f.type);
+  if (ms.length === 0) return { items: [], total: 0 };
+  const byMachine = sql.join(
+    ms.map((m) => sql`(${cases.type} = ${m.type} and ${scopeWhereFor(ctx, m.readPermission)})`),
+    sql` or `,
+  );
+  const conds: SQL[] = [eq(cases.tenantId, ctx.actor.tenantId), sql`(${byMachine})`];
+  if (f.state) conds.push(eq(cases.state, f.state));
+  if (f.mine) conds.push(eq(cases.ownerId, ctx.actor.userId));
+  if (f.q) conds.push(sql`(${cases.title} ilike ${`%${f.q}%`} or ${cases.number} ilike ${`%${f.q}%`})`);
+  const where = and(...conds);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(desc(cases.createdAt))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    ctx.db.select({ n: count() }).from(cases).where(where),
+  ]);
+  const ds = await deadlinesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => {
+      const m = machineOf(r.type);
+      const deadlines = ds.get(r.id) ?? [];
+      return {
+        id: r.id,
+        type: r.type,
+        typeName: m.name,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        stateLabel: m.states[r.state]?.label ?? r.state,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        colour: worst(deadlines),
+        nextDue:
+          deadlines
+            .filter((d) => d.status === 'running')
+            .map((d) => d.dueDate)
+            .sort()[0] ?? null,
+      };
+    }),
+    total: total?.n ?? 0,
+  };
+}
+
+const scopeWhereFor = (ctx: Ctx, permission: string) => scopeWhere(ctx.actor, permission, caseScopeColumns);
+
+/**
+ * The to-do inbox (待办): open cases where the actor can take a next step now, most urgent first
+ * (overdue, then due soon, then by due date).
+ */
+export async function inbox(ctx: Ctx) {
+  const parts: SQL[] = [];
+  for (const m of listMachines()) {
+    const byPermission = new Map<string, Set<string>>();
+    for (const t of Object.values(m.transitions)) {
+      if (!can(ctx.actor, t.permission)) continue;
+      const s = byPermission.get(t.permission) ?? new Set<string>();
+      for (const f of t.from) s.add(f);
+      byPermission.set(t.permission, s);
+    }
+    for (const [perm, states] of byPermission)
+      parts.push(
+        sql`(${cases.type} = ${m.type} and ${cases.state} in (${sql.join(
+          [...states].map((s) => sql`${s}`),
+          sql`, `,
+        )}) and ${scopeWhereFor(ctx, perm)})`,
+      );
+  }
+  if (parts.length === 0) return [];
+  const rows = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenantId, ctx.actor.tenantId), sql`(${sql.join(parts, sql` or `)})`))
+    .orderBy(asc(cases.createdAt))
+    .limit(500);
+  const ds = await deadlinesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows
+    .map((r) => {
+      const m = machineOf(r.type);
+      const deadlines = ds.get(r.id) ?? [];
+      return {
+        id: r.id,
+        type: r.type,
+        typeName: m.name,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        stateLabel: m.states[r.state]?.label ?? r.state,
+        colour: worst(deadlines),
+        nextDue:
+          deadlines
+            .filter((d) => d.status === 'running')
+            .map((d) => d.dueDate)
+            .sort()[0] ?? null,
+        deadlines: deadlines.filter((d) => d.status === 'running' || d.status === 'paused'),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (COLOUR_RANK[a.colour] ?? 9) - (COLOUR_RANK[b.colour] ?? 9) ||
+        (a.nextDue ?? '9').localeCompare(b.nextDue ?? '9'),
+    );
+}
+
+/** The machines the actor can read, for the UI (states, steps, labels). */
+export function machineCatalogue(ctx: Ctx) {
+  return listMachines()
+    .filter((m) => can(ctx.actor, m.readPermission))
+    .map((m) => ({
+      type: m.type,
+      name: m.name,
+      canCreate: can(ctx.actor, m.createPermission),
+      createSchema: z.toJSONSchema(m.createInput, { io: 'input', unrepresentable: 'any' }),
+      states: Object.entries(m.states).map(([value, s]) => ({ value, label: s.label, final: !!s.final })),
+      transitions: Object.entries(m.transitions).map(([name, t]) => ({
+        name,
+        label: t.label,
+        from: [...t.from],
+        to: t.to,
+      })),
+    }));
+}
+
+/** Used by tests and the dashboard: how many cases of a type are in each state, within scope. */
+export async function countByState(ctx: Ctx, type: string) {
+  const m = machineOf(type);
+  return queryRows<{ state: string; n: number }>(
+    ctx.db,
+    sql`select state, count(*)::int as n from cases where tenant_id = ${ctx.actor.tenantId} and type = ${type} and ${scopeWhereFor(ctx, m.readPermission)} group by state`,
+  );
+}
