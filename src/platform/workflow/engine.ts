@@ -490,18 +490,16 @@ export function addRecord(ctx: Ctx, caseId: string, kind: RecordKind, raw: unkno
     );
     const id = newId();
     const outcome = recordOutcome(kind, data);
-    await ctx.db
-      .insert(caseRecords)
-      .values({
-        tenantId: row.tenantId,
-        id,
-        caseId: row.id,
-        kind,
-        outcome,
-        data,
-        actorId: ctx.actor.userId,
-        createdAt: ctx.now,
-      });
+    await ctx.db.insert(caseRecords).values({
+      tenantId: row.tenantId,
+      id,
+      caseId: row.id,
+      kind,
+      outcome,
+      data,
+      actorId: ctx.actor.userId,
+      createdAt: ctx.now,
+    });
     await addEvent(ctx, row, m, {
       kind: 'record',
       name: kind,

@@ -53,7 +53,8 @@ export interface MachineDef<S extends string = string> {
   title: (data: Record<string, unknown>) => string;
   /** Periods that start when the case is opened. */
   onCreate?: (data: Record<string, unknown>) => ClockAction[];
-  transitions: Record<string, TransitionDef<S, any>>; // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input type
+  // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input type; `any` lets one record hold them all
+  transitions: Record<string, TransitionDef<S, any>>;
   /** Who may add which kind of record (reviews, discussions, approvals) to a case. */
   records?: Partial<Record<RecordKind, { permission: string; label: string }>>;
   /**
