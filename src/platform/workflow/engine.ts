@@ -14,7 +14,7 @@ import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/in
 import { appendLogEntry } from '../log/index.ts';
 import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
 import type { CaseRecordView } from './guards.ts';
-import { type ClockAction, getMachine, type MachineDef, type RecordKind } from './machine.ts';
+import { type ClockAction, getMachine, listMachines, type MachineDef, type RecordKind } from './machine.ts';
 import { RECORD_SCHEMAS, recordOutcome } from './records.schemas.ts';
 import { caseDeadlines, caseEvents, caseRecords, cases, counters, timers } from './workflow.tables.ts';
 
@@ -53,31 +53,52 @@ function forLog(m: MachineDef, ctx: Ctx, obj: Record<string, unknown>): Record<s
   return out;
 }
 
-/** Loads a case the actor may read (404 otherwise), locking it for update when `lock`. */
+/** A case the actor may read, with which of the asked permissions reach it. */
+export interface LoadedCase {
+  row: CaseRow;
+  machine: MachineDef;
+  /** Permissions (of those asked for) whose data scope covers this case. */
+  allowed: ReadonlySet<string>;
+}
+
+/**
+ * Loads a case the actor may read (404 otherwise), optionally locking it for update, and decides in the
+ * same query which of `permissions` reach it: one round trip for visibility, lock and authorisation.
+ */
 export async function loadCase(
   ctx: Ctx,
   id: string,
-  lock = false,
-): Promise<{ row: CaseRow; machine: MachineDef }> {
-  const [head] = await ctx.db
-    .select({ type: cases.type })
+  opts: { lock?: boolean; permissions?: (m: MachineDef) => string[] } = {},
+): Promise<LoadedCase> {
+  const machines = listMachines();
+  const readable = sql<boolean>`case ${cases.type} ${sql.join(
+    machines.map(
+      (m) => sql`when ${m.type} then ${scopeWhere(ctx.actor, m.readPermission, caseScopeColumns)}`,
+    ),
+    sql` `,
+  )} else false end`;
+  const asked = [...new Set(machines.flatMap((m) => opts.permissions?.(m) ?? []))].filter((p) =>
+    can(ctx.actor, p),
+  );
+  const q = ctx.db
+    .select({
+      row: cases,
+      readable,
+      allowed: asked.length
+        ? sql<string[]>`array_remove(array[${sql.join(
+            asked.map(
+              (p) => sql`case when ${scopeWhere(ctx.actor, p, caseScopeColumns)} then ${p}::text end`,
+            ),
+            sql`, `,
+          )}], null)`
+        : sql<string[]>`array[]::text[]`,
+    })
     .from(cases)
     .where(and(eq(cases.tenantId, ctx.actor.tenantId), eq(cases.id, id)));
-  const machine = head ? getMachine(head.type) : undefined;
-  if (!head || !machine) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
-  const q = ctx.db
-    .select()
-    .from(cases)
-    .where(
-      and(
-        eq(cases.tenantId, ctx.actor.tenantId),
-        eq(cases.id, id),
-        scopeWhere(ctx.actor, machine.readPermission, caseScopeColumns),
-      ),
-    );
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
-  return { row, machine };
+  const [r] = opts.lock ? await q.for('update', { of: cases }) : await q;
+  const machine = r ? getMachine(r.row.type) : undefined;
+  if (!r || !r.readable || !machine) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
+  return { row: r.row, machine, allowed: new Set(r.allowed) };
 }
 
 /** Whether the actor holds `permission` with a scope that covers this case. */
@@ -88,14 +109,6 @@ export async function coversCase(ctx: Ctx, permission: string, row: CaseRow): Pr
     .from(cases)
     .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
   return !!r?.ok;
-}
-
-async function nextEventSeq(ctx: Ctx, caseId: string): Promise<number> {
-  const [r] = await ctx.db
-    .select({ n: sql<number>`coalesce(max(${caseEvents.seq}), 0)::int` })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.tenantId, ctx.actor.tenantId), eq(caseEvents.caseId, caseId)));
-  return (r?.n ?? 0) + 1;
 }
 
 interface EventInput {
@@ -130,7 +143,7 @@ export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInpu
   await ctx.db.insert(caseEvents).values({
     tenantId: c.tenantId,
     caseId: c.id,
-    seq: await nextEventSeq(ctx, c.id),
+    seq: sql`(select coalesce(max(${caseEvents.seq}), 0) + 1 from ${caseEvents} where ${caseEvents.tenantId} = ${c.tenantId} and ${caseEvents.caseId} = ${c.id})`,
     kind: e.kind,
     name: e.name ?? null,
     label: e.label,
@@ -408,7 +421,14 @@ export function transition(
   expectedVersion?: number,
 ): Promise<CaseRow> {
   return inTx(ctx, async (ctx) => {
-    const { row, machine: m } = await loadCase(ctx, caseId, true);
+    const {
+      row,
+      machine: m,
+      allowed,
+    } = await loadCase(ctx, caseId, {
+      lock: true,
+      permissions: (mm) => (mm.transitions[name] ? [mm.transitions[name].permission] : []),
+    });
     const t = m.transitions[name];
     if (!t) throw notFound('WORKFLOW.TRANSITION_UNKNOWN', `${m.name}没有“${name}”这一步骤`);
     if (expectedVersion !== undefined && expectedVersion !== row.version)
@@ -418,7 +438,7 @@ export function transition(
         'WORKFLOW.WRONG_STATE',
         `案件当前为“${m.states[row.state]?.label ?? row.state}”，不能执行“${t.label}”`,
       );
-    if (!(await coversCase(ctx, t.permission, row)))
+    if (!allowed.has(t.permission))
       throw forbidden('WORKFLOW.FORBIDDEN', `没有对该案件执行“${t.label}”的权限`);
     const input = (t.input ? parseInput(t.input, rawInput, '/body', 'WORKFLOW.INPUT_INVALID') : {}) as Record<
       string,
@@ -476,11 +496,18 @@ export function transition(
 /** Adds a legality review, collective-discussion minutes or an approval to a case (guards read them). */
 export function addRecord(ctx: Ctx, caseId: string, kind: RecordKind, raw: unknown) {
   return inTx(ctx, async (ctx) => {
-    const { row, machine: m } = await loadCase(ctx, caseId, true);
+    const {
+      row,
+      machine: m,
+      allowed,
+    } = await loadCase(ctx, caseId, {
+      lock: true,
+      permissions: (mm) => (mm.records?.[kind] ? [mm.records[kind].permission] : []),
+    });
     const spec = m.records?.[kind];
     if (!spec) throw notFound('WORKFLOW.RECORD_UNKNOWN', `${m.name}不需要此类记录`);
     if (m.states[row.state]?.final) throw conflict('WORKFLOW.CLOSED', '案件已办结，不能再添加记录');
-    if (!(await coversCase(ctx, spec.permission, row)))
+    if (!allowed.has(spec.permission))
       throw forbidden('WORKFLOW.FORBIDDEN', `没有为该案件添加“${spec.label}”的权限`);
     const data = parseInput(
       RECORD_SCHEMAS[kind] as z.ZodType<Record<string, unknown>>,

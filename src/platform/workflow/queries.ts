@@ -4,7 +4,7 @@ import { queryRows } from '../../kernel/db/index.ts';
 import { type Ctx, can, scopeWhere } from '../access/index.ts';
 import { type DeadlineStatus, deadlineStatus } from '../clock/index.ts';
 import { calendarFor, chinaDate } from './clock-source.ts';
-import { caseScopeColumns, coversCase, loadCase, machineOf } from './engine.ts';
+import { caseScopeColumns, loadCase, machineOf } from './engine.ts';
 import { listMachines, type MachineDef } from './machine.ts';
 import { caseDeadlines, caseEvents, caseRecords, cases } from './workflow.tables.ts';
 
@@ -66,7 +66,16 @@ const worst = (ds: DeadlineView[]) =>
 
 /** Case detail: facts, state, the steps the actor may take now (with their input schemas), clocks, records and the timeline. */
 export async function getCaseDetail(ctx: Ctx, id: string) {
-  const { row, machine: m } = await loadCase(ctx, id);
+  const {
+    row,
+    machine: m,
+    allowed,
+  } = await loadCase(ctx, id, {
+    permissions: (mm) => [
+      ...Object.values(mm.transitions).map((t) => t.permission),
+      ...Object.values(mm.records ?? {}).map((r) => r!.permission),
+    ],
+  });
   const [events, records, deadlines] = await Promise.all([
     ctx.db
       .select()
@@ -83,7 +92,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
   const actions = [];
   for (const [name, t] of Object.entries(m.transitions)) {
     if (!t.from.includes(row.state)) continue;
-    if (!(await coversCase(ctx, t.permission, row))) continue;
+    if (!allowed.has(t.permission)) continue;
     actions.push({
       name,
       label: t.label,
@@ -93,7 +102,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
   }
   const recordKinds = [];
   for (const [kind, spec] of Object.entries(m.records ?? {})) {
-    if (spec && !m.states[row.state]?.final && (await coversCase(ctx, spec.permission, row)))
+    if (spec && !m.states[row.state]?.final && allowed.has(spec.permission))
       recordKinds.push({ kind, label: spec.label });
   }
   return {
