@@ -444,7 +444,7 @@ export function transition(
       string,
       unknown
     >;
-    const records = await loadRecords(ctx, row.id);
+    const records = t.guards?.length ? await loadRecords(ctx, row.id) : [];
     const failed = new ProblemCollector();
     for (const g of t.guards ?? []) {
       const gi = { ctx, state: row.state, data: row.data, input, records };
