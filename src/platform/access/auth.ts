@@ -183,10 +183,46 @@ function splitCredential(value: string, sep: string): { tenantId: string; secret
  * The actor behind a session cookie, or null when the session is unknown, expired (absolute or idle)
  * or its user is disabled. Touches `last_seen_at` at most once a minute.
  */
+/**
+ * A short-lived in-process cache of session → actor, so a burst of requests from one browser costs one
+ * lookup. Any change to users, roles or units on this node clears it at once; another node sees such a
+ * change within ACTOR_CACHE_MS (docs/adr/0003-access-control.md).
+ */
+const ACTOR_CACHE_MS = 2_000;
+const actorCache = new Map<
+  string,
+  { actor: Actor; fetchedAt: number; expiresAt: number; lastSeen: number }
+>();
+
+/** Forgets every cached actor: call after any change to users, roles, units or sessions. */
+export function invalidateActorCache(): void {
+  actorCache.clear();
+}
+
+/** Clears the cache again once `work` has committed (or failed), so no request caches the old state. */
+export function invalidatingActors<T>(work: Promise<T>): Promise<T> {
+  return work.finally(invalidateActorCache);
+}
+
+/**
+ * The actor behind a session cookie, or null when the session is unknown, expired (absolute or idle)
+ * or its user is disabled. Touches `last_seen_at` at most once a minute.
+ */
 export async function actorFromSession(deps: AuthDeps, cookie: string, now: Date): Promise<Actor | null> {
   const cred = splitCredential(cookie, '.');
   if (!cred) return null;
   const id = sha256Hex(cred.secret);
+  const t = now.getTime();
+  const idleMs = deps.config.SESSION_IDLE_MINUTES * 60_000;
+  const hit = actorCache.get(id);
+  if (
+    hit &&
+    t - hit.fetchedAt < ACTOR_CACHE_MS &&
+    t >= hit.fetchedAt &&
+    t < hit.expiresAt &&
+    hit.lastSeen + idleMs > t
+  )
+    return hit.actor;
   const [row] = await queryRows<ActorRow & { csrf_token: string; expires_at: Date; last_seen_at: Date }>(
     deps.db,
     sql`select ${actorSelect}, s.csrf_token, s.expires_at, s.last_seen_at
@@ -194,20 +230,25 @@ export async function actorFromSession(deps: AuthDeps, cookie: string, now: Date
       left join units un on un.tenant_id = u.tenant_id and un.id = u.unit_id
       where s.tenant_id = ${cred.tenantId} and s.id = ${id}`,
   );
+  actorCache.delete(id);
   if (!row || row.status !== 'active') return null;
   const expiresAt = new Date(row.expires_at);
-  const lastSeen = new Date(row.last_seen_at);
-  if (expiresAt <= now || lastSeen.getTime() + deps.config.SESSION_IDLE_MINUTES * 60_000 <= now.getTime()) {
+  let lastSeen = new Date(row.last_seen_at).getTime();
+  if (expiresAt <= now || lastSeen + idleMs <= t) {
     await deps.db.delete(sessions).where(and(eq(sessions.tenantId, cred.tenantId), eq(sessions.id, id)));
     return null;
   }
-  if (now.getTime() - lastSeen.getTime() > 60_000) {
+  if (t - lastSeen > 60_000) {
     await deps.db
       .update(sessions)
       .set({ lastSeenAt: now })
       .where(and(eq(sessions.tenantId, cred.tenantId), eq(sessions.id, id)));
+    lastSeen = t;
   }
-  return { ...toActor(row, 'session'), sessionId: id, csrfToken: row.csrf_token };
+  const actor: Actor = { ...toActor(row, 'session'), sessionId: id, csrfToken: row.csrf_token };
+  if (actorCache.size > 10_000) actorCache.clear();
+  actorCache.set(id, { actor, fetchedAt: t, expiresAt: expiresAt.getTime(), lastSeen });
+  return actor;
 }
 
 /** Ends a session (logout). */
@@ -218,6 +259,7 @@ export async function logout(
   now: Date,
 ): Promise<void> {
   if (!actor.sessionId) return;
+  actorCache.delete(actor.sessionId);
   await deps.db.transaction(async (tx) => {
     await tx
       .delete(sessions)

@@ -4,6 +4,7 @@ import { newId } from '../../kernel/ids.ts';
 import { appendLogEntry } from '../log/index.ts';
 import { roles } from './access.tables.ts';
 import { type DataScope, logActorOf } from './actor.ts';
+import { invalidateActorCache, invalidatingActors } from './auth.ts';
 import { type Ctx, inTx } from './context.ts';
 import { isPermission } from './permissions.ts';
 
@@ -128,39 +129,42 @@ export function createRole(ctx: Ctx, input: RoleInput): Promise<RoleView> {
 
 /** Changes a role's name, scope or permissions: a permission change, recorded before and after. */
 export function updateRole(ctx: Ctx, id: string, input: RoleInput): Promise<RoleView> {
-  return inTx(ctx, async (ctx) => {
-    const role = await getRole(ctx, id);
-    if (role.builtin && input.code !== role.code)
-      throw forbidden('ACCESS.ROLE_BUILTIN', '内置角色的代码不能修改');
-    await validateRole(ctx, input, id);
-    const perms = [...new Set(input.permissions)].sort();
-    const after = {
-      code: input.code,
-      name: input.name,
-      scope: input.scope,
-      scopeUnitIds: input.scope === 'custom' ? (input.scopeUnitIds ?? []) : [],
-      permissions: perms,
-    };
-    await ctx.db
-      .update(roles)
-      .set({ ...after, description: input.description ?? null, updatedAt: ctx.now })
-      .where(and(eq(roles.tenantId, ctx.actor.tenantId), eq(roles.id, id)));
-    await appendLogEntry(ctx.db, {
-      tenantId: ctx.actor.tenantId,
-      kind: 'access.role.updated',
-      actor: logActorOf(ctx.actor),
-      subject: { type: 'role', id },
-      before: {
-        code: role.code,
-        name: role.name,
-        scope: role.scope,
-        scopeUnitIds: role.scopeUnitIds,
-        permissions: role.permissions,
-      },
-      after,
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return getRole(ctx, id);
-  });
+  return invalidatingActors(
+    inTx(ctx, async (ctx) => {
+      invalidateActorCache();
+      const role = await getRole(ctx, id);
+      if (role.builtin && input.code !== role.code)
+        throw forbidden('ACCESS.ROLE_BUILTIN', '内置角色的代码不能修改');
+      await validateRole(ctx, input, id);
+      const perms = [...new Set(input.permissions)].sort();
+      const after = {
+        code: input.code,
+        name: input.name,
+        scope: input.scope,
+        scopeUnitIds: input.scope === 'custom' ? (input.scopeUnitIds ?? []) : [],
+        permissions: perms,
+      };
+      await ctx.db
+        .update(roles)
+        .set({ ...after, description: input.description ?? null, updatedAt: ctx.now })
+        .where(and(eq(roles.tenantId, ctx.actor.tenantId), eq(roles.id, id)));
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'access.role.updated',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'role', id },
+        before: {
+          code: role.code,
+          name: role.name,
+          scope: role.scope,
+          scopeUnitIds: role.scopeUnitIds,
+          permissions: role.permissions,
+        },
+        after,
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      return getRole(ctx, id);
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { units } from '../org/org.tables.ts';
 import { checkMobile, maskMobile } from '../validators/index.ts';
 import { roles, sessions, userRoles, users } from './access.tables.ts';
 import { can, logActorOf, permissionsOf } from './actor.ts';
+import { invalidateActorCache, invalidatingActors } from './auth.ts';
 import { type Ctx, inTx } from './context.ts';
 import { hashPassword, passwordProblems } from './password.ts';
 import { PlatformPermissions as P } from './permissions.ts';
@@ -274,148 +275,157 @@ export interface UpdateUserInput {
 
 /** Edits a user; disabling ends their sessions at once. */
 export function updateUser(ctx: Ctx, id: string, patch: UpdateUserInput): Promise<UserView> {
-  return inTx(ctx, async (ctx) => {
-    const user = await loadManageable(ctx, id);
-    const check = new ProblemCollector();
-    let unitNo = false;
-    if (patch.unitId !== undefined && patch.unitId !== user.unitId) {
-      const a = await managesUnit(ctx, patch.unitId);
-      if (a === 'absent') check.add('/body/unitId', '所属单位不存在或已停用');
-      unitNo = a === 'no';
-    }
-    if (patch.mobile) {
-      const m = checkMobile(patch.mobile);
-      if (!m.ok) check.add('/body/mobile', m.reason);
-    }
-    if (patch.status === 'disabled' && id === ctx.actor.userId)
-      check.add('/body/status', '不能停用自己的账号');
-    check.throwIfAny('ACCESS.USER_INVALID');
-    if (unitNo) throw forbidden('ACCESS.USER_FORBIDDEN', '无权把用户调入该单位');
+  return invalidatingActors(
+    inTx(ctx, async (ctx) => {
+      invalidateActorCache();
+      const user = await loadManageable(ctx, id);
+      const check = new ProblemCollector();
+      let unitNo = false;
+      if (patch.unitId !== undefined && patch.unitId !== user.unitId) {
+        const a = await managesUnit(ctx, patch.unitId);
+        if (a === 'absent') check.add('/body/unitId', '所属单位不存在或已停用');
+        unitNo = a === 'no';
+      }
+      if (patch.mobile) {
+        const m = checkMobile(patch.mobile);
+        if (!m.ok) check.add('/body/mobile', m.reason);
+      }
+      if (patch.status === 'disabled' && id === ctx.actor.userId)
+        check.add('/body/status', '不能停用自己的账号');
+      check.throwIfAny('ACCESS.USER_INVALID');
+      if (unitNo) throw forbidden('ACCESS.USER_FORBIDDEN', '无权把用户调入该单位');
 
-    const set: Partial<typeof users.$inferInsert> = { updatedAt: ctx.now };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const note = (k: string, b: unknown, a: unknown) => {
-      before[k] = b;
-      after[k] = a;
-    };
-    if (patch.displayName !== undefined && patch.displayName !== user.displayName) {
-      set.displayName = patch.displayName;
-      note('displayName', user.displayName, patch.displayName);
-    }
-    if (patch.unitId !== undefined && patch.unitId !== user.unitId) {
-      set.unitId = patch.unitId;
-      note('unitId', user.unitId, patch.unitId);
-    }
-    if (patch.positionId !== undefined && patch.positionId !== user.positionId) {
-      set.positionId = patch.positionId;
-      note('positionId', user.positionId, patch.positionId);
-    }
-    if (patch.mobile !== undefined) {
-      set.mobileSealed = patch.mobile ? ctx.crypto.encrypt(patch.mobile) : null;
-      note('mobileHmac', null, patch.mobile ? ctx.crypto.keyedHash(patch.mobile) : null);
-    }
-    if (patch.status !== undefined && patch.status !== user.status) {
-      set.status = patch.status;
-      note('status', user.status, patch.status);
-    }
-    if (patch.unlock && user.locked) {
-      set.lockedUntil = null;
-      set.failedLogins = 0;
-      note('locked', true, false);
-    }
-    await ctx.db
-      .update(users)
-      .set(set)
-      .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id)));
-    if (set.status === 'disabled')
+      const set: Partial<typeof users.$inferInsert> = { updatedAt: ctx.now };
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const note = (k: string, b: unknown, a: unknown) => {
+        before[k] = b;
+        after[k] = a;
+      };
+      if (patch.displayName !== undefined && patch.displayName !== user.displayName) {
+        set.displayName = patch.displayName;
+        note('displayName', user.displayName, patch.displayName);
+      }
+      if (patch.unitId !== undefined && patch.unitId !== user.unitId) {
+        set.unitId = patch.unitId;
+        note('unitId', user.unitId, patch.unitId);
+      }
+      if (patch.positionId !== undefined && patch.positionId !== user.positionId) {
+        set.positionId = patch.positionId;
+        note('positionId', user.positionId, patch.positionId);
+      }
+      if (patch.mobile !== undefined) {
+        set.mobileSealed = patch.mobile ? ctx.crypto.encrypt(patch.mobile) : null;
+        note('mobileHmac', null, patch.mobile ? ctx.crypto.keyedHash(patch.mobile) : null);
+      }
+      if (patch.status !== undefined && patch.status !== user.status) {
+        set.status = patch.status;
+        note('status', user.status, patch.status);
+      }
+      if (patch.unlock && user.locked) {
+        set.lockedUntil = null;
+        set.failedLogins = 0;
+        note('locked', true, false);
+      }
       await ctx.db
-        .delete(sessions)
-        .where(and(eq(sessions.tenantId, ctx.actor.tenantId), eq(sessions.userId, id)));
-    if (Object.keys(after).length > 0)
-      await appendLogEntry(ctx.db, {
-        tenantId: ctx.actor.tenantId,
-        kind: set.status === 'disabled' ? 'access.user.disabled' : 'access.user.updated',
-        actor: logActorOf(ctx.actor),
-        subject: { type: 'user', id },
-        before,
-        after,
-        requestId: ctx.requestId,
-        at: ctx.now,
-      });
-    return getUser(ctx, id);
-  });
+        .update(users)
+        .set(set)
+        .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id)));
+      if (set.status === 'disabled')
+        await ctx.db
+          .delete(sessions)
+          .where(and(eq(sessions.tenantId, ctx.actor.tenantId), eq(sessions.userId, id)));
+      if (Object.keys(after).length > 0)
+        await appendLogEntry(ctx.db, {
+          tenantId: ctx.actor.tenantId,
+          kind: set.status === 'disabled' ? 'access.user.disabled' : 'access.user.updated',
+          actor: logActorOf(ctx.actor),
+          subject: { type: 'user', id },
+          before,
+          after,
+          requestId: ctx.requestId,
+          at: ctx.now,
+        });
+      return getUser(ctx, id);
+    }),
+  );
 }
 
 /** Replaces a user's roles. A permission change: recorded with the roles before and after. */
 export function setUserRoles(ctx: Ctx, id: string, roleIds: string[]): Promise<UserView> {
-  return inTx(ctx, async (ctx) => {
-    const user = await loadManageable(ctx, id);
-    const check = new ProblemCollector();
-    const unique = [...new Set(roleIds)];
-    const found = await checkRoles(ctx, unique, '/body/roleIds', check);
-    // Roles the actor could not have granted stay untouched unless the actor could grant them.
-    const allowed = new Set((await assignableRoles(ctx)).map((r) => r.id));
-    const removingForeign = user.roles.filter((r) => !unique.includes(r.id) && !allowed.has(r.id));
-    for (const r of removingForeign) check.add('/body/roleIds', `不能撤销超出自己权限的角色“${r.name}”`);
-    if (id === ctx.actor.userId) check.add('/body/roleIds', '不能修改自己的角色');
-    check.throwIfAny('ACCESS.ROLES_INVALID');
-    await ctx.db
-      .delete(userRoles)
-      .where(and(eq(userRoles.tenantId, ctx.actor.tenantId), eq(userRoles.userId, id)));
-    if (unique.length > 0)
+  return invalidatingActors(
+    inTx(ctx, async (ctx) => {
+      invalidateActorCache();
+      const user = await loadManageable(ctx, id);
+      const check = new ProblemCollector();
+      const unique = [...new Set(roleIds)];
+      const found = await checkRoles(ctx, unique, '/body/roleIds', check);
+      // Roles the actor could not have granted stay untouched unless the actor could grant them.
+      const allowed = new Set((await assignableRoles(ctx)).map((r) => r.id));
+      const removingForeign = user.roles.filter((r) => !unique.includes(r.id) && !allowed.has(r.id));
+      for (const r of removingForeign) check.add('/body/roleIds', `不能撤销超出自己权限的角色“${r.name}”`);
+      if (id === ctx.actor.userId) check.add('/body/roleIds', '不能修改自己的角色');
+      check.throwIfAny('ACCESS.ROLES_INVALID');
       await ctx.db
-        .insert(userRoles)
-        .values(unique.map((roleId) => ({ tenantId: ctx.actor.tenantId, userId: id, roleId })));
-    await appendLogEntry(ctx.db, {
-      tenantId: ctx.actor.tenantId,
-      kind: 'access.user.roles-changed',
-      actor: logActorOf(ctx.actor),
-      subject: { type: 'user', id },
-      before: { roles: user.roles.map((r) => r.code).sort() },
-      after: { roles: found.map((r) => r.code).sort() },
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return getUser(ctx, id);
-  });
+        .delete(userRoles)
+        .where(and(eq(userRoles.tenantId, ctx.actor.tenantId), eq(userRoles.userId, id)));
+      if (unique.length > 0)
+        await ctx.db
+          .insert(userRoles)
+          .values(unique.map((roleId) => ({ tenantId: ctx.actor.tenantId, userId: id, roleId })));
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'access.user.roles-changed',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'user', id },
+        before: { roles: user.roles.map((r) => r.code).sort() },
+        after: { roles: found.map((r) => r.code).sort() },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      return getUser(ctx, id);
+    }),
+  );
 }
 
 /** Sets a new password for another user (who must change it at next login) and ends their sessions. */
 export function resetPassword(ctx: Ctx, id: string, password: string): Promise<void> {
-  return inTx(ctx, async (ctx) => {
-    const user = await loadManageable(ctx, id);
-    const problems = passwordProblems(password, user.username);
-    if (problems.length > 0)
-      throw new DomainError(
-        'ACCESS.PASSWORD_POLICY',
-        'invalid',
-        '密码不符合要求',
-        problems.map((detail) => ({ pointer: '/body/password', detail })),
-      );
-    await ctx.db
-      .update(users)
-      .set({
-        passwordHash: await hashPassword(password),
-        passwordChangedAt: ctx.now,
-        mustChangePassword: true,
-        failedLogins: 0,
-        lockedUntil: null,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id)));
-    await ctx.db
-      .delete(sessions)
-      .where(and(eq(sessions.tenantId, ctx.actor.tenantId), eq(sessions.userId, id)));
-    await appendLogEntry(ctx.db, {
-      tenantId: ctx.actor.tenantId,
-      kind: 'access.user.password-reset',
-      actor: logActorOf(ctx.actor),
-      subject: { type: 'user', id },
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-  });
+  return invalidatingActors(
+    inTx(ctx, async (ctx) => {
+      invalidateActorCache();
+      const user = await loadManageable(ctx, id);
+      const problems = passwordProblems(password, user.username);
+      if (problems.length > 0)
+        throw new DomainError(
+          'ACCESS.PASSWORD_POLICY',
+          'invalid',
+          '密码不符合要求',
+          problems.map((detail) => ({ pointer: '/body/password', detail })),
+        );
+      await ctx.db
+        .update(users)
+        .set({
+          passwordHash: await hashPassword(password),
+          passwordChangedAt: ctx.now,
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          updatedAt: ctx.now,
+        })
+        .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id)));
+      await ctx.db
+        .delete(sessions)
+        .where(and(eq(sessions.tenantId, ctx.actor.tenantId), eq(sessions.userId, id)));
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'access.user.password-reset',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'user', id },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+    }),
+  );
 }
 
 /** Changes the actor's own password after checking the current one. */

@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { conflict, DomainError, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { logActorOf } from '../access/actor.ts';
+import { invalidateActorCache, invalidatingActors } from '../access/auth.ts';
 import { type Ctx, inTx } from '../access/context.ts';
 import { PlatformPermissions as P } from '../access/permissions.ts';
 import { scopeWhere } from '../access/scope.ts';
@@ -178,69 +179,73 @@ export interface UnitPatch {
 
 /** Edits a unit; moving it re-roots its whole subtree in one statement. */
 export function updateUnit(ctx: Ctx, id: string, patch: UnitPatch): Promise<UnitView> {
-  return inTx(ctx, async (ctx) => {
-    const unit = await getUnit(ctx, id);
-    if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权修改该单位');
-    const check = new ProblemCollector();
-    let newParent: (UnitView & { path: string }) | null = null;
-    if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
-      if (!unit.parentId) check.add('/body/parentId', '本级政府不能调整上级');
-      newParent = await getUnit(ctx, patch.parentId).catch(() => null);
-      if (!newParent) check.add('/body/parentId', '上级单位不存在');
-      else if (newParent.path.startsWith(unit.path))
-        check.add('/body/parentId', '不能把单位移到它自己或其下级单位之下');
-      else if (!newParent.canManage) check.add('/body/parentId', '无权把单位移到该上级单位之下');
-    }
-    if (patch.creditCode) {
-      const r = checkUscc(patch.creditCode);
-      if (!r.ok) check.add('/body/creditCode', r.reason);
-    }
-    const name = patch.name ?? unit.name;
-    const parentId = newParent?.id ?? unit.parentId;
-    if ((patch.name !== undefined || newParent) && (await nameTaken(ctx, parentId, name, id)))
-      check.add('/body/name', '同一上级单位下已有同名单位');
-    check.throwIfAny('ORG.UNIT_INVALID');
-    if (patch.status === 'disabled' && unit.status !== 'disabled') {
-      const [busy] = await ctx.db
-        .execute(
-          sql`select (select count(*) from units c where c.tenant_id = ${ctx.actor.tenantId} and c.parent_id = ${id} and c.status = 'active')::int
+  return invalidatingActors(
+    inTx(ctx, async (ctx) => {
+      invalidateActorCache();
+      const unit = await getUnit(ctx, id);
+      if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权修改该单位');
+      const check = new ProblemCollector();
+      let newParent: (UnitView & { path: string }) | null = null;
+      if (patch.parentId !== undefined && patch.parentId !== unit.parentId) {
+        if (!unit.parentId) check.add('/body/parentId', '本级政府不能调整上级');
+        newParent = await getUnit(ctx, patch.parentId).catch(() => null);
+        if (!newParent) check.add('/body/parentId', '上级单位不存在');
+        else if (newParent.path.startsWith(unit.path))
+          check.add('/body/parentId', '不能把单位移到它自己或其下级单位之下');
+        else if (!newParent.canManage) check.add('/body/parentId', '无权把单位移到该上级单位之下');
+      }
+      if (patch.creditCode) {
+        const r = checkUscc(patch.creditCode);
+        if (!r.ok) check.add('/body/creditCode', r.reason);
+      }
+      const name = patch.name ?? unit.name;
+      const parentId = newParent?.id ?? unit.parentId;
+      if ((patch.name !== undefined || newParent) && (await nameTaken(ctx, parentId, name, id)))
+        check.add('/body/name', '同一上级单位下已有同名单位');
+      check.throwIfAny('ORG.UNIT_INVALID');
+      if (patch.status === 'disabled' && unit.status !== 'disabled') {
+        const [busy] = await ctx.db
+          .execute(
+            sql`select (select count(*) from units c where c.tenant_id = ${ctx.actor.tenantId} and c.parent_id = ${id} and c.status = 'active')::int
           + (select count(*) from users u where u.tenant_id = ${ctx.actor.tenantId} and u.unit_id = ${id} and u.status = 'active')::int as n`,
-        )
-        .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
-      if (busy && busy.n > 0) throw conflict('ORG.UNIT_IN_USE', '该单位下仍有启用的下级单位或用户，不能停用');
-    }
-    const before = {
-      parentId: unit.parentId,
-      kind: unit.kind,
-      name: unit.name,
-      shortName: unit.shortName,
-      creditCode: unit.creditCode,
-      sort: unit.sort,
-      status: unit.status,
-    };
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    await ctx.db
-      .update(units)
-      .set({ ...changes, parentId, updatedAt: ctx.now })
-      .where(and(eq(units.tenantId, ctx.actor.tenantId), eq(units.id, id)));
-    if (newParent) {
-      const newPath = `${newParent.path}${id}/`;
-      const delta = newParent.depth + 1 - unit.depth;
-      await ctx.db.execute(sql`update units set path = ${newPath} || substr(path, ${unit.path.length + 1}),
+          )
+          .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+        if (busy && busy.n > 0)
+          throw conflict('ORG.UNIT_IN_USE', '该单位下仍有启用的下级单位或用户，不能停用');
+      }
+      const before = {
+        parentId: unit.parentId,
+        kind: unit.kind,
+        name: unit.name,
+        shortName: unit.shortName,
+        creditCode: unit.creditCode,
+        sort: unit.sort,
+        status: unit.status,
+      };
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      await ctx.db
+        .update(units)
+        .set({ ...changes, parentId, updatedAt: ctx.now })
+        .where(and(eq(units.tenantId, ctx.actor.tenantId), eq(units.id, id)));
+      if (newParent) {
+        const newPath = `${newParent.path}${id}/`;
+        const delta = newParent.depth + 1 - unit.depth;
+        await ctx.db.execute(sql`update units set path = ${newPath} || substr(path, ${unit.path.length + 1}),
         depth = depth + ${delta} where tenant_id = ${ctx.actor.tenantId} and path like ${`${unit.path}%`}`);
-    }
-    await appendLogEntry(ctx.db, {
-      tenantId: ctx.actor.tenantId,
-      kind: 'org.unit.updated',
-      actor: logActorOf(ctx.actor),
-      subject: { type: 'unit', id },
-      before,
-      after: { ...before, ...changes, parentId },
-      requestId: ctx.requestId,
-      at: ctx.now,
-    });
-    return getUnit(ctx, id);
-  });
+      }
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'org.unit.updated',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'unit', id },
+        before,
+        after: { ...before, ...changes, parentId },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      return getUnit(ctx, id);
+    }),
+  );
 }
 
 /** Positions of a unit the actor can see. */
