@@ -1,5 +1,7 @@
 import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
+import { benchLog, printLog } from './log.ts';
+import { benchWorkflow, printWorkflow } from './workflow.ts';
 
 /**
  * `npm run bench`: every figure is a ratio against a baseline measured in the same run.
@@ -31,3 +33,11 @@ console.log('\n1. Authenticated API write vs the same write directly on the data
 printApiWrite(await benchApiWrite('pglite', null, ms));
 if (pgUrl) printApiWrite(await benchApiWrite('postgres', pgUrl, ms));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
+
+console.log('\n2. Workflow engine: transitions vs the raw writes they make');
+printWorkflow(await benchWorkflow('pglite', null, ms));
+if (pgUrl) printWorkflow(await benchWorkflow('postgres', pgUrl, ms));
+else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
+
+console.log('\n3. Transparency log');
+printLog(await benchLog({ ms, pgUrl }));

@@ -28,12 +28,27 @@ const Ping = defineMachine({
   createInput: z.object({ note: z.string() }),
   title: (d) => String(d.note),
   transitions: {
-    flip: { label: '甲到乙', from: ['a'], to: 'b', permission: 'org.unit.manage', input: z.object({ n: z.number() }) },
-    flop: { label: '乙到甲', from: ['b'], to: 'a', permission: 'org.unit.manage', input: z.object({ n: z.number() }) },
+    flip: {
+      label: '甲到乙',
+      from: ['a'],
+      to: 'b',
+      permission: 'org.unit.manage',
+      input: z.object({ n: z.number() }),
+    },
+    flop: {
+      label: '乙到甲',
+      from: ['b'],
+      to: 'a',
+      permission: 'org.unit.manage',
+      input: z.object({ n: z.number() }),
+    },
   },
 });
 
-async function open(engine: 'pglite' | 'postgres', pgUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function open(
+  engine: 'pglite' | 'postgres',
+  pgUrl: string | null,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     return { database, drop: async () => {} };
@@ -71,7 +86,10 @@ export async function benchWorkflow(engine: 'pglite' | 'postgres', pgUrl: string
     await database.migrate();
     const crypto = createFieldCrypto(KEY);
     await loadDemo({ db: database.db, crypto }, { scale: 0.2, tenantId: '500113' });
-    const [root] = await queryRows<{ id: string; path: string }>(database.db, sql`select id, path from units where parent_id is null`);
+    const [root] = await queryRows<{ id: string; path: string }>(
+      database.db,
+      sql`select id, path from units where parent_id is null`,
+    );
     const actor: Actor = {
       tenantId: '500113',
       userId: newId(),
@@ -79,14 +97,24 @@ export async function benchWorkflow(engine: 'pglite' | 'postgres', pgUrl: string
       displayName: '基准',
       unitId: root!.id,
       unitPath: root!.path,
-      roles: [{ id: newId(), code: 'sysadmin', name: '系统管理员', scope: 'tenant', scopeUnitIds: [], permissions: ['org.unit.read', 'org.unit.manage'] }],
+      roles: [
+        {
+          id: newId(),
+          code: 'sysadmin',
+          name: '系统管理员',
+          scope: 'tenant',
+          scopeUnitIds: [],
+          permissions: ['org.unit.read', 'org.unit.manage'],
+        },
+      ],
       via: 'token',
     };
     const config = loadConfig({ DATA_DIR: dataDir, FIELD_KEY: KEY });
     const ctx = (): Ctx => ({ db: database.db, actor, requestId: null, now: new Date(), crypto, config });
     // One case per worker, so workers do not wait on each other's row locks.
     const ids: string[] = [];
-    for (let i = 0; i < concurrency * 2; i++) ids.push((await createCase(ctx(), Ping.type, { data: { note: `案件${i}` } })).id);
+    for (let i = 0; i < concurrency * 2; i++)
+      ids.push((await createCase(ctx(), Ping.type, { data: { note: `案件${i}` } })).id);
     const states = new Map(ids.map((id) => [id, 'a']));
     let next = 0;
     const free = [...ids];
@@ -105,9 +133,18 @@ export async function benchWorkflow(engine: 'pglite' | 'postgres', pgUrl: string
       const to = states.get(id) === 'a' ? 'b' : 'a';
       const now = new Date();
       await database.db.transaction(async (tx) => {
-        await tx.execute(sql`update cases set state = ${to}, version = version + 1, updated_at = ${now.toISOString()} where tenant_id = '500113' and id = ${id}`);
+        await tx.execute(
+          sql`update cases set state = ${to}, version = version + 1, updated_at = ${now.toISOString()} where tenant_id = '500113' and id = ${id}`,
+        );
         const entryId = newId();
-        const body = canonicalize({ v: 1, id: entryId, kind: 'bench.ping.flip', at: now.toISOString(), subject: { type: 'case', id }, data: { n: i } })!;
+        const body = canonicalize({
+          v: 1,
+          id: entryId,
+          kind: 'bench.ping.flip',
+          at: now.toISOString(),
+          subject: { type: 'case', id },
+          data: { n: i },
+        })!;
         await tx.execute(
           sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body) values ('500113', ${entryId}, 'bench.ping.flip', 'case', ${id}, null, ${now.toISOString()}, ${body})`,
         );

@@ -1,11 +1,15 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from '../kernel/errors.ts';
+import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerLogCommands } from './commands/log.ts';
 import { registerPlatformCommands } from './commands/platform.ts';
 
 const program = new Command();
 program.name('fazhi').description('Fazhi 法治政府建设管理平台 命令行工具').showHelpAfterError();
 // One file per command group under ./commands.
 registerPlatformCommands(program);
+registerCalendarCommands(program);
+registerLogCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,8 @@
 import { loadDemo } from '../demo/index.ts';
 import { buildApp } from '../http/app.ts';
-import { listTenants } from '../platform/tenancy/index.ts';
+import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
+import { startLogSequencer } from '../platform/log/index.ts';
+import { listTenants, syncBuiltinRoles } from '../platform/tenancy/index.ts';
 import { startTimerWorker } from '../platform/workflow/index.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -9,11 +11,14 @@ export async function serve(opts: { port?: number | undefined }) {
   const started = Date.now();
   const deps = await openRuntime(opts.port !== undefined ? { PORT: String(opts.port) } : {});
   await deps.database.migrate();
+  await ensureCalendarSeeded(deps.db);
+  await syncBuiltinRoles(deps.db, deps.clock.now());
   if (deps.config.DEMO === 'auto' && (await listTenants(deps.db)).length === 0) {
     const r = await loadDemo(deps, { scale: deps.config.DEMO_SCALE, tenantId: deps.config.DEFAULT_TENANT });
     console.log(`已载入示范区：${r.units} 个单位，${r.users} 名用户`);
   }
   const app = await buildApp(deps, { serveWeb: true });
+  const stopLogSequencer = startLogSequencer(deps, { logger: app.log });
   const stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) =>
     app.log.error({ err: e }, 'timer worker'),
   );
@@ -26,6 +31,7 @@ export async function serve(opts: { port?: number | undefined }) {
     force.unref();
     stopTimers();
     await app.close();
+    await stopLogSequencer();
     await deps.database.close();
     process.exit(0);
   };

@@ -16,7 +16,10 @@ import { newId } from '../kernel/ids.ts';
 import { accessRoutes } from '../platform/access/access.routes.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import type { Ctx } from '../platform/access/context.ts';
+import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
+import { clockRoutes } from '../platform/clock/clock.routes.ts';
 import { dashboardRoutes } from '../platform/dashboard/dashboard.routes.ts';
+import { logRoutes } from '../platform/log/log.routes.ts';
 import { orgRoutes } from '../platform/org/org.routes.ts';
 import { workflowRoutes } from '../platform/workflow/index.ts';
 import '../modules/index.ts';
@@ -112,6 +115,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(accessRoutes(deps));
   await app.register(orgRoutes);
   await app.register(dashboardRoutes);
+  await app.register(calendarRoutes);
+  await app.register(clockRoutes);
+  await app.register(logRoutes(deps));
   await app.register(workflowRoutes);
 
   const webRoot = resolve(deps.config.WEB_DIST);

@@ -54,6 +54,19 @@ const ConfigSchema = z.object({
     .optional(),
   /** Serve the built web UI from this folder. */
   WEB_DIST: z.string().default('./web/dist'),
+  /** Transparency-log signer key (signed-note `PRIVATE+KEY+<name>+…`); generated into DATA_DIR/log-signer.key when absent. */
+  LOG_SIGNER_KEY: z
+    .string()
+    .regex(
+      /^PRIVATE\+KEY\+[^+\s]+\+[0-9a-fA-F]{8}\+[A-Za-z0-9+/=]+$/,
+      '须为 PRIVATE+KEY+<名称>+<密钥ID>+<base64> 格式',
+    )
+    .optional(),
+  /** Origin prefix of every tenant's transparency log (`<prefix>/<division code>`) and the log key's name. */
+  LOG_ORIGIN_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(\/[A-Za-z0-9._~-]+)*$/, '须为不含协议的网址前缀，如 fazhi.example.gov.cn/log')
+    .default('fazhi.local/log'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

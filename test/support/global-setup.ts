@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { loadDemo } from '../../src/demo/index.ts';
 import { createFieldCrypto } from '../../src/kernel/crypto.ts';
 import { openDatabase } from '../../src/kernel/db/index.ts';
+import { ensureCalendarSeeded } from '../../src/platform/calendar/index.ts';
 import { pgAdminUrl, pgUrlFor, TEST_FIELD_KEY, TEST_SCALE, TEST_TENANT } from './env.ts';
 
 /**
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
   if (engine === 'pglite') {
     const database = await openDatabase({ dataDir: 'memory://' });
     await database.migrate();
+    await ensureCalendarSeeded(database.db);
     await loadDemo({ db: database.db, crypto }, { scale: TEST_SCALE, tenantId: TEST_TENANT });
     const dump = await database.pglite!.dumpDataDir('none');
     const dir = join(tmpdir(), 'fazhi-test');
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
     await client.query(`CREATE DATABASE ${template}`);
     const database = await openDatabase({ url: pgUrlFor(template), poolMax: 2 });
     await database.migrate();
+    await ensureCalendarSeeded(database.db);
     await loadDemo({ db: database.db, crypto }, { scale: TEST_SCALE, tenantId: TEST_TENANT });
     await database.close();
     project.provide('pgTemplate', template);

@@ -5,6 +5,7 @@ import { type Db, queryRows } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { appendLogEntry } from '../log/index.ts';
+import { tenants } from '../tenancy/tenancy.tables.ts';
 import { apiTokens, sessions, users } from './access.tables.ts';
 import type { Actor, ActorRole } from './actor.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
@@ -53,7 +54,9 @@ export async function login(deps: AuthDeps, input: LoginInput) {
 
   if (!user || user.kind !== 'person' || !user.passwordHash) {
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await record('access.login.failed', { reason: 'unknown-user' });
+    // Only a real tenant has a log: a made-up division code must not create entries nobody sequences.
+    const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, input.tenantId));
+    if (tenant) await record('access.login.failed', { reason: 'unknown-user' });
     throw BAD_CREDENTIALS();
   }
   if (user.lockedUntil && user.lockedUntil > input.now) {

@@ -23,6 +23,8 @@ export const BUILTIN_ROLES: {
       'access.token.manage',
       'dashboard.view',
       'log.read',
+      'calendar.manage',
+      'clock.rule.manage',
     ],
   },
   {

@@ -22,6 +22,11 @@ export interface CalendarRowInput {
 export interface CalendarRowsOptions {
   year: number;
   source: string;
+  /**
+   * The number shown to the user for each row (e.g. its row in the spreadsheet, after the header); default
+   * `index + 1`. Pointers stay `/rows/<index>`.
+   */
+  rowNumbers?: readonly number[];
 }
 
 // Accepts 2025-01-01, 2025/1/1, 2025.1.1 and 2025年1月1日.
@@ -56,9 +61,10 @@ export function parseCalendarRows(
   const makeups: CalendarDay[] = [];
   const holidayRow: number[] = [];
   const makeupRow: number[] = [];
+  const shown = (i: number) => options.rowNumbers?.[i] ?? i + 1;
   rows.forEach((row, i) => {
     const at = (field: string, detail: string) =>
-      problems.push({ pointer: `/rows/${i}/${field}`, detail: `第${i + 1}行：${detail}` });
+      problems.push({ pointer: `/rows/${i}/${field}`, detail: `第${shown(i)}行：${detail}` });
     const date = normaliseDate(row?.date);
     if (!date) at('date', `日期无效：“${String(row?.date ?? '')}”，应为 YYYY-MM-DD 形式的有效日期`);
     const type = typeof row?.type === 'string' ? row.type.trim() : '';
@@ -89,7 +95,7 @@ export function parseCalendarRows(
       continue;
     }
     const row = (m[1] === 'holidays' ? holidayRow : makeupRow)[Number(m[2])]!;
-    problems.push({ pointer: `/rows/${row}/${m[3]}`, detail: `第${row + 1}行：${p.detail}` });
+    problems.push({ pointer: `/rows/${row}/${m[3]}`, detail: `第${shown(row)}行：${p.detail}` });
   }
   problems.sort((a, b) => rowOf(a.pointer) - rowOf(b.pointer));
   const sortByDate = (list: CalendarDay[]) => [...list].sort((a, b) => (a.date < b.date ? -1 : 1));
@@ -106,4 +112,20 @@ export function parseCalendarRows(
 function rowOf(pointer: string): number {
   const m = /^\/rows\/(\d+)/.exec(pointer);
   return m ? Number(m[1]) : -1;
+}
+
+/**
+ * The year of an arrangement given as rows, when the rows say so unambiguously: every readable date lies in one
+ * year `Y`, or in `Y` and December of `Y − 1` (as the 2023 元旦 holiday began on 2022-12-31). Otherwise `null`: the
+ * caller must ask for the year.
+ */
+export function inferRowsYear(rows: readonly CalendarRowInput[]): number | null {
+  const dates = rows.map((r) => normaliseDate(r?.date)).filter((d): d is string => d !== null);
+  const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+  if (years.length === 1) return years[0]!;
+  if (years.length === 2 && years[1] === years[0]! + 1) {
+    const earlier = dates.filter((d) => Number(d.slice(0, 4)) === years[0]);
+    if (earlier.every((d) => d.slice(5, 7) === '12')) return years[1]!;
+  }
+  return null;
 }

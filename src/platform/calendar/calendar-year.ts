@@ -8,6 +8,11 @@ import { type IsoDate, isWeekend, parseIsoDateParts, weekdayName } from './iso-d
 export interface CalendarDay {
   date: IsoDate;
   name: string;
+  /**
+   * The document this day comes from, when the year's arrangement combines several (2020: the yearly notice and
+   * 国办发明电〔2020〕1号 extending the Spring Festival). Absent: the year's `source`.
+   */
+  source?: string;
 }
 
 /**
@@ -58,6 +63,9 @@ export function validateCalendarYear(cy: CalendarYear, base = ''): FieldProblem[
       }
       if (typeof entry.name !== 'string' || entry.name.trim() === '') {
         add(`/${key}/${i}/name`, `${label} ${entry.date} 缺少节日名称`);
+      }
+      if (entry.source !== undefined && (typeof entry.source !== 'string' || entry.source.trim() === '')) {
+        add(`/${key}/${i}/source`, `${label} ${entry.date} 的来源不能为空（不填则为本年放假安排的来源）`);
       }
       if (key === 'makeupWorkdays' && !isWeekend(entry.date)) {
         add(`/${key}/${i}/date`, `调休上班日 ${entry.date} 是${weekdayName(entry.date)}，应为周六或周日`);

@@ -29,7 +29,10 @@ describe('WorkCalendar', () => {
       kind: 'holiday',
       workday: false,
       name: '国庆节、中秋节',
+      source: '国办发明电〔2024〕12号',
     });
+    expect(cal.describe('2020-01-31').source).toBe('国办发明电〔2020〕1号');
+    expect(cal.describe('2020-01-19').source).toBe('国办发明电〔2019〕16号');
     expect(cal.describe('2025-10-11')).toMatchObject({ kind: 'makeup-workday', workday: true });
     expect(cal.describe('2025-10-12')).toMatchObject({ kind: 'weekend', workday: false });
     expect(cal.describe('2025-10-13')).toMatchObject({ kind: 'workday', workday: true });

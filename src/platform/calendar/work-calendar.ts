@@ -28,6 +28,8 @@ export interface DayInfo {
   kind: DayKind;
   workday: boolean;
   name?: string;
+  /** For holidays and make-up working days: the notice that says so (the day's own source, or its year's). */
+  source?: string;
 }
 
 /** Options for calendar-day and month periods. */
@@ -42,6 +44,7 @@ export interface RollOptions {
 interface Entry {
   kind: 'holiday' | 'makeup-workday';
   name: string;
+  source: string;
 }
 
 function requireCount(n: number, label: string, allowNegative: boolean): void {
@@ -83,10 +86,18 @@ export class WorkCalendar {
         origin.set(date, cy.year);
       };
       cy.holidays.forEach((h, j) => {
-        put(h.date, { kind: 'holiday', name: h.name }, `/${i}/holidays/${j}/date`);
+        put(
+          h.date,
+          { kind: 'holiday', name: h.name, source: h.source ?? cy.source },
+          `/${i}/holidays/${j}/date`,
+        );
       });
       cy.makeupWorkdays.forEach((w, j) => {
-        put(w.date, { kind: 'makeup-workday', name: w.name }, `/${i}/makeupWorkdays/${j}/date`);
+        put(
+          w.date,
+          { kind: 'makeup-workday', name: w.name, source: w.source ?? cy.source },
+          `/${i}/makeupWorkdays/${j}/date`,
+        );
       });
     });
     if (problems.length > 0) {
@@ -127,7 +138,14 @@ export class WorkCalendar {
     const weekday = dayOfWeek(date);
     const entry = this.#days.get(date);
     if (entry) {
-      return { date, weekday, kind: entry.kind, workday: entry.kind === 'makeup-workday', name: entry.name };
+      return {
+        date,
+        weekday,
+        kind: entry.kind,
+        workday: entry.kind === 'makeup-workday',
+        name: entry.name,
+        source: entry.source,
+      };
     }
     const weekend = isWeekend(date);
     return { date, weekday, kind: weekend ? 'weekend' : 'workday', workday: !weekend };

@@ -47,6 +47,12 @@ export interface DeadlineRule {
    * (e.g. public comment ≥ 30 days); the due date is the earliest day the next step may follow.
    */
   kind?: 'limit' | 'minimum';
+  /**
+   * Who must act by the due date of a `limit`: the administration (`authority`, the default) or the party or a third
+   * party (`party`: time the law grants them, e.g. to request a hearing, to pay a fine, to apply for
+   * reconsideration). A local rule may shorten an authority's limit, never a party's period.
+   */
+  obligor?: 'authority' | 'party';
   /** The extension the law allows, if any (the clock applies actual extensions from `extend` events). */
   extension?: { amount?: number; unit?: DeadlineUnit; approval: string };
   /** True when the value is not settled by the primary text ([M]) or is a sector/local rule: configure it locally. */
@@ -90,6 +96,8 @@ export function validateDeadlineRule(rule: DeadlineRule, base = ''): FieldProble
     add('/tag', `可信度标记无效：${rule.tag}`);
   if (rule.kind !== undefined && rule.kind !== 'limit' && rule.kind !== 'minimum')
     add('/kind', '期限类型无效');
+  if (rule.obligor !== undefined && rule.obligor !== 'authority' && rule.obligor !== 'party')
+    add('/obligor', '期限义务人无效（应为 authority 或 party）');
   if (rule.extension !== undefined) {
     if (rule.extension.amount !== undefined && !positiveInteger(rule.extension.amount)) {
       add('/extension/amount', '可延长的期限必须是正整数');

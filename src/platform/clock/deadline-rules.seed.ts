@@ -6,7 +6,9 @@
  * - 行政许可法第八十二条 and 政府信息公开条例: working days throughout.
  * - 行政强制法第六十九条: 10 days or less are working days; longer periods are calendar days.
  * Rules tagged [M], and sector or local rules, have `configurable: true`: confirm or set them locally before relying
- * on them. `countStartDay` is false everywhere (the start day is not counted).
+ * on them. `countStartDay` is false everywhere (the start day is not counted). Periods the law grants to the party or
+ * a third party (to request a hearing, pay a fine, give an opinion, apply for reconsideration or judicial
+ * confirmation) have `obligor: 'party'`: local rules cannot change their length (see `rule-override.ts`).
  */
 import type { DeadlineRule } from './deadline-rule.ts';
 
@@ -41,6 +43,7 @@ export const deadlineRulesSeed: readonly DeadlineRule[] = [
     rollToWorkday: false,
     statute: '行政处罚法第六十四条第一项、第八十五条',
     tag: 'V',
+    obligor: 'party',
     configurable: false,
   },
   {
@@ -90,6 +93,7 @@ export const deadlineRulesSeed: readonly DeadlineRule[] = [
     rollToWorkday: true,
     statute: '行政处罚法第六十七条第三款',
     tag: 'V',
+    obligor: 'party',
     configurable: false,
     note: '经批准暂缓或者分期缴纳的（行政处罚法第六十六条），按批准的期限另行计算。',
   },
@@ -327,6 +331,7 @@ export const deadlineRulesSeed: readonly DeadlineRule[] = [
     rollToWorkday: false,
     statute: '政府信息公开条例第三十二条、第三十四条',
     tag: 'V',
+    obligor: 'party',
     configurable: false,
     note: '征求意见所需时间不计算在答复期限内：在答复期限上记录“中止/恢复”事件。',
   },
@@ -363,6 +368,7 @@ export const deadlineRulesSeed: readonly DeadlineRule[] = [
     rollToWorkday: true,
     statute: '行政复议法第二十条',
     tag: 'V',
+    obligor: 'party',
     configurable: false,
     note: '法律规定的申请期限超过六十日的除外；行政机关未告知申请权利、途径和期限的，适用行政复议法第二十一条（最长一年）。',
   },
@@ -489,6 +495,7 @@ export const deadlineRulesSeed: readonly DeadlineRule[] = [
     rollToWorkday: true,
     statute: '人民调解法第三十三条；民事诉讼法第二百零五条',
     tag: 'V',
+    obligor: 'party',
     configurable: false,
   },
   {

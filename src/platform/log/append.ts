@@ -1,6 +1,8 @@
 import canonicalize from 'canonicalize';
 import type { Db } from '../../kernel/db/index.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
+import { MAX_ENTRY_SIZE } from './core/index.ts';
 import { logEntries } from './log.tables.ts';
 
 /** Who did it: a natural person with their roles and unit, or the system itself. */
@@ -31,6 +33,13 @@ export interface LogEntryInput {
 /**
  * Appends one entry in the caller's transaction: the entry commits or rolls back with the change it
  * records. Returns the entry id.
+ *
+ * Takes no lock and does not touch the Merkle tree: the entry waits with `seq` null until the sequencer
+ * (sequencer.ts) gives it its position, usually within a fraction of a second.
+ *
+ * An entry's canonical body may be at most 65,535 UTF-8 bytes (MAX_ENTRY_SIZE), the most a C2SP entry
+ * bundle can carry; larger entries are refused with LOG.ENTRY_TOO_LARGE. Entries record facts, not
+ * documents: put large content in a file and log its SHA-256 under `attachments`.
  */
 export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<string> {
   const id = newId();
@@ -49,6 +58,14 @@ export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<stri
     requestId: input.requestId ?? null,
   });
   if (body === undefined) throw new Error('log entry is not serialisable');
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > MAX_ENTRY_SIZE) {
+    throw new DomainError(
+      'LOG.ENTRY_TOO_LARGE',
+      'invalid',
+      `全过程记录条目过大（${bytes} 字节，上限 ${MAX_ENTRY_SIZE} 字节）；大段内容请以附件哈希（attachments）记录`,
+    );
+  }
   await db.insert(logEntries).values({
     tenantId: input.tenantId,
     id,

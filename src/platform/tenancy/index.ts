@@ -1,4 +1,4 @@
 /** Tenancy: a tenant is an administrative division (GB/T 2260 code). */
 
 export { tenants } from './tenancy.tables.ts';
-export { createTenant, getTenant, listTenants } from './tenants.ts';
+export { createTenant, getTenant, listTenants, syncBuiltinRoles } from './tenants.ts';

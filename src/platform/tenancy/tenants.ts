@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { conflict, invalid } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -79,4 +79,66 @@ export async function createTenant(
     });
     return { rootUnitId, roleIds };
   });
+}
+
+/**
+ * Brings every tenant's built-in roles up to this release: creates built-in roles a tenant lacks and adds
+ * permissions new modules gave them (never removes what an administrator granted). Each change is a
+ * permission change and is recorded in the tenant's log. Idempotent; run at start-up.
+ */
+export async function syncBuiltinRoles(db: Db, now: Date): Promise<number> {
+  let changed = 0;
+  for (const t of await listTenants(db)) {
+    await db.transaction(async (tx) => {
+      const existing = await tx.select().from(roles).where(eq(roles.tenantId, t.id));
+      for (const def of BUILTIN_ROLES) {
+        const found = existing.find((r) => r.code === def.code);
+        if (!found) {
+          const id = newId();
+          const permissions = [...def.permissions].sort();
+          await tx.insert(roles).values({
+            tenantId: t.id,
+            id,
+            code: def.code,
+            name: def.name,
+            description: def.description,
+            scope: def.scope,
+            permissions,
+            builtin: true,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await appendLogEntry(tx, {
+            tenantId: t.id,
+            kind: 'access.role.created',
+            actor: null,
+            subject: { type: 'role', id },
+            after: { code: def.code, scope: def.scope, permissions, via: 'release' },
+            at: now,
+          });
+          changed++;
+          continue;
+        }
+        if (!found.builtin) continue;
+        const missing = def.permissions.filter((p) => !found.permissions.includes(p));
+        if (missing.length === 0) continue;
+        const permissions = [...found.permissions, ...missing].sort();
+        await tx
+          .update(roles)
+          .set({ permissions, updatedAt: now })
+          .where(and(eq(roles.tenantId, t.id), eq(roles.id, found.id)));
+        await appendLogEntry(tx, {
+          tenantId: t.id,
+          kind: 'access.role.updated',
+          actor: null,
+          subject: { type: 'role', id: found.id },
+          before: { permissions: found.permissions },
+          after: { permissions, via: 'release' },
+          at: now,
+        });
+        changed++;
+      }
+    });
+  }
+  return changed;
 }

@@ -1,19 +1,19 @@
 import type { Db } from '../../kernel/db/index.ts';
-import { notFound } from '../../kernel/errors.ts';
-import { addDays, type IsoDate, seededWorkCalendar, type WorkCalendar } from '../calendar/index.ts';
-import { DEFAULT_WARN_BEFORE, type DeadlineRule, findDeadlineRule } from '../clock/index.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  type IsoDate,
+  loadCalendar,
+  type WorkCalendar,
+} from '../calendar/index.ts';
+import { DEFAULT_WARN_BEFORE, type DeadlineRule, effectiveRule } from '../clock/index.ts';
 
-/** The working-day calendar in force. */
-export async function calendarFor(_db: Db): Promise<WorkCalendar> {
-  return seededWorkCalendar();
-}
+/** The working-day calendar in force (the `calendar_years` table, cached). */
+export const calendarFor = (db: Db): Promise<WorkCalendar> => loadCalendar(db);
 
-/** The deadline rule in force for a tenant (the statute, or the tenant's local version). */
-export async function ruleFor(_db: Db, _tenantId: string, code: string): Promise<DeadlineRule> {
-  const rule = findDeadlineRule(code);
-  if (!rule) throw notFound('WORKFLOW.RULE_UNKNOWN', `未找到期限规则 ${code}`);
-  return rule;
-}
+/** The deadline rule in force for a tenant: the statute, or the tenant's lawful local version. */
+export const ruleFor = (db: Db, tenantId: string, code: string): Promise<DeadlineRule> =>
+  effectiveRule(db, tenantId, code);
 
 /** Today's date in China (UTC+8, no daylight saving). */
 export const chinaDate = (d: Date): IsoDate =>
@@ -35,5 +35,5 @@ export function warnDate(due: IsoDate, rule: DeadlineRule, calendar: WorkCalenda
     return d;
   }
   if (warn.unit === 'day') return addDays(due, -warn.amount);
-  return addDays(due, -30 * warn.amount);
+  return addMonthsClamped(due, -(warn.unit === 'year' ? 12 : 1) * warn.amount);
 }
