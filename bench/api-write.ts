@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
 import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
-import { fmt, rate, rssMb, startServer, stop } from './lib.ts';
+import { fmt, http, rate, rssMb, startServer, stop } from './lib.ts';
 
 const KEY = 'a'.repeat(64);
 
@@ -50,13 +50,12 @@ export async function benchApiWrite(engine: 'pglite' | 'postgres', pgUrl: string
     let apiRate = 0;
     const apiWrite = async (i: number) => {
       const unit = units[i % units.length]!;
-      const res = await fetch(`${server.url}/api/org/units/${unit.id}/positions`, {
+      const res = await http(`${server.url}/api/org/units/${unit.id}/positions`, {
         method: 'POST',
         headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
         body: JSON.stringify({ name: `岗位${i}` }),
       });
-      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body}`);
     };
     await rate(apiWrite, { concurrency, ms: 1000 }); // warm-up
     apiRate = await rate((i) => apiWrite(i + 1_000_000), { concurrency, ms });

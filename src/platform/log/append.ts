@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -66,15 +67,11 @@ export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<stri
       `全过程记录条目过大（${bytes} 字节，上限 ${MAX_ENTRY_SIZE} 字节）；大段内容请以附件哈希（attachments）记录`,
     );
   }
-  await db.insert(logEntries).values({
-    tenantId: input.tenantId,
-    id,
-    kind: input.kind,
-    subjectType: input.subject.type,
-    subjectId: input.subject.id,
-    actorId: input.actor?.userId ?? null,
-    createdAt: input.at,
-    body,
-  });
+  // Every write in the system passes here: a plain statement keeps query building off the hot path.
+  await db.execute(
+    sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+        values (${input.tenantId}, ${id}, ${input.kind}, ${input.subject.type}, ${input.subject.id},
+                ${input.actor?.userId ?? null}, ${input.at.toISOString()}, ${body})`,
+  );
   return id;
 }
