@@ -4,7 +4,6 @@ import type { Db } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { MAX_ENTRY_SIZE } from './core/index.ts';
-import { logEntries } from './log.tables.ts';
 
 /** Who did it: a natural person with their roles and unit, or the system itself. */
 export interface LogActor {
