@@ -1,0 +1,78 @@
+import { http } from './client.ts';
+import type {
+  ApiToken,
+  AssignableRole,
+  CreateUserBody,
+  Me,
+  Overview,
+  Page,
+  PermissionInfo,
+  Position,
+  Role,
+  RoleBody,
+  Tenants,
+  Unit,
+  UnitBody,
+  UnitKind,
+  UpdateUserBody,
+  User,
+  UserQuery,
+} from './types.ts';
+
+const id = (s: string) => encodeURIComponent(s);
+
+/** One function per endpoint the web front end uses. */
+export const api = {
+  publicTenants: () => http.get<Tenants>('/api/public/tenants'),
+
+  auth: {
+    login: (body: { tenant?: string; username: string; password: string }) =>
+      http.post<Me>('/api/auth/login', body, { quiet401: true }),
+    logout: () => http.post<void>('/api/auth/logout'),
+    me: () => http.get<Me>('/api/auth/me'),
+    changePassword: (body: { currentPassword: string; newPassword: string }) =>
+      http.post<void>('/api/auth/password', body),
+  },
+
+  dashboard: {
+    overview: () => http.get<Overview>('/api/dashboard/overview'),
+  },
+
+  org: {
+    unitKinds: () => http.get<UnitKind[]>('/api/org/unit-kinds'),
+    units: () => http.get<Unit[]>('/api/org/units'),
+    unit: (unitId: string) => http.get<Unit>(`/api/org/units/${id(unitId)}`),
+    createUnit: (body: UnitBody) => http.post<Unit>('/api/org/units', body),
+    updateUnit: (unitId: string, body: UnitBody) => http.patch<Unit>(`/api/org/units/${id(unitId)}`, body),
+    positions: (unitId: string) => http.get<Position[]>(`/api/org/units/${id(unitId)}/positions`),
+    createPosition: (unitId: string, body: { name: string; sort?: number }) =>
+      http.post<Position>(`/api/org/units/${id(unitId)}/positions`, body),
+  },
+
+  users: {
+    list: (q: UserQuery) => http.get<Page<User>>('/api/access/users', { ...q }),
+    get: (userId: string) => http.get<User>(`/api/access/users/${id(userId)}`),
+    create: (body: CreateUserBody) => http.post<User>('/api/access/users', body),
+    update: (userId: string, body: UpdateUserBody) =>
+      http.patch<User>(`/api/access/users/${id(userId)}`, body),
+    setRoles: (userId: string, roleIds: string[]) =>
+      http.put<User>(`/api/access/users/${id(userId)}/roles`, { roleIds }),
+    resetPassword: (userId: string, password: string) =>
+      http.post<void>(`/api/access/users/${id(userId)}/password`, { password }),
+  },
+
+  roles: {
+    list: () => http.get<Role[]>('/api/access/roles'),
+    assignable: () => http.get<AssignableRole[]>('/api/access/assignable-roles'),
+    permissions: () => http.get<PermissionInfo[]>('/api/access/permissions'),
+    create: (body: RoleBody) => http.post<Role>('/api/access/roles', body),
+    update: (roleId: string, body: RoleBody) => http.put<Role>(`/api/access/roles/${id(roleId)}`, body),
+  },
+
+  tokens: {
+    list: () => http.get<ApiToken[]>('/api/access/tokens'),
+    create: (body: { userId: string; name: string; expiresAt?: string | null }) =>
+      http.post<{ id: string; token: string }>('/api/access/tokens', body),
+    revoke: (tokenId: string) => http.delete(`/api/access/tokens/${id(tokenId)}`),
+  },
+};
