@@ -122,9 +122,12 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));
-  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // wildcard: files are looked up when requested, so a rebuilt web/dist is served without a restart.
+  if (serveWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !serveWeb || req.method !== 'GET')
+    const path = req.url.split('?')[0] ?? '';
+    // API paths and files (anything with an extension, e.g. a stale /assets/*.js) get a real 404.
+    if (path.startsWith('/api/') || !serveWeb || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path))
       return sendProblem(reply, problem(req, 404, 'NOT_FOUND', '请求的资源不存在'));
     // Client-side routes of the single-page app.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -325,3 +325,47 @@ describe('api tokens', () => {
     ).toBe(401);
   });
 });
+
+describe('token issuance', () => {
+  it('refuses a token for a user stronger than the issuer, and a second revoke is 409', async () => {
+    const tokenRole = await api.call(admin, 'POST', '/api/access/roles', {
+      code: 'token_keeper',
+      name: '令牌管理员',
+      scope: 'tenant',
+      permissions: ['access.token.manage', 'access.user.read'],
+    });
+    expect(tokenRole.statusCode).toBe(201);
+    const created = await api.call(admin, 'POST', '/api/access/users', {
+      username: 'token.keeper',
+      displayName: '令牌管理员',
+      unitId: await unitId('区司法局'),
+      password: 'Strong-Pass-2026',
+      roleIds: [tokenRole.json().id],
+      mustChangePassword: false,
+    });
+    expect(created.statusCode).toBe(201);
+    const keeper = await api.login('token.keeper', 'Strong-Pass-2026');
+    const adminId = (await api.call(admin, 'GET', '/api/auth/me')).json().id;
+    const refused = await api.call(keeper, 'POST', '/api/access/tokens', { userId: adminId, name: '越权' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0]).toEqual({
+      pointer: '/body/userId',
+      detail: '不能为权限超过自己的用户签发接口令牌',
+    });
+    const own = await api.call(keeper, 'POST', '/api/access/tokens', {
+      userId: created.json().id,
+      name: '自用',
+    });
+    expect(own.statusCode).toBe(201);
+    expect((await api.call(keeper, 'DELETE', `/api/access/tokens/${own.json().id}`)).statusCode).toBe(204);
+    const again = await api.call(keeper, 'DELETE', `/api/access/tokens/${own.json().id}`);
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('shows position names and module names', async () => {
+    const perms = (await api.call(admin, 'GET', '/api/access/permissions')).json();
+    expect(perms.find((p: { code: string }) => p.code === 'org.unit.read').moduleName).toBe('组织机构');
+    const list = (await api.call(admin, 'GET', '/api/access/users?q=officer')).json();
+    expect(list.items[0].positionName).toBe('执法队员');
+  });
+});

@@ -41,6 +41,7 @@ export const zUser = z
     unitId: zId.nullable(),
     unitName: z.string().nullable(),
     positionId: zId.nullable(),
+    positionName: z.string().nullable(),
     mobileMasked: z.string().nullable(),
     status: z.string(),
     locked: z.boolean(),
@@ -125,7 +126,12 @@ export const zRoleBody = z.object({
   permissions: z.array(z.string()).max(500),
 });
 
-export const zPermission = z.object({ code: z.string(), name: z.string(), module: z.string() });
+export const zPermission = z.object({
+  code: z.string(),
+  name: z.string(),
+  module: z.string(),
+  moduleName: z.string(),
+});
 
 export const zToken = z.object({
   id: zId,

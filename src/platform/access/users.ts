@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-
 import { DomainError, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { appendLogEntry } from '../log/index.ts';
-import { units } from '../org/org.tables.ts';
+import { positions, units } from '../org/org.tables.ts';
 import { checkMobile, maskMobile } from '../validators/index.ts';
 import { roles, sessions, userRoles, users } from './access.tables.ts';
 import { can, logActorOf, permissionsOf } from './actor.ts';
@@ -20,6 +20,7 @@ export interface UserView {
   unitId: string | null;
   unitName: string | null;
   positionId: string | null;
+  positionName: string | null;
   mobileMasked: string | null;
   status: string;
   locked: boolean;
@@ -39,6 +40,7 @@ function baseSelect(ctx: Ctx) {
     unitId: users.unitId,
     unitName: units.name,
     positionId: users.positionId,
+    positionName: positions.name,
     mobileSealed: users.mobileSealed,
     status: users.status,
     lockedUntil: users.lockedUntil,
@@ -58,6 +60,7 @@ function selectUsers(ctx: Ctx, where: SQL) {
     .select(baseSelect(ctx))
     .from(users)
     .leftJoin(units, and(eq(units.tenantId, users.tenantId), eq(units.id, users.unitId)))
+    .leftJoin(positions, and(eq(positions.tenantId, users.tenantId), eq(positions.id, users.positionId)))
     .where(where);
 }
 
@@ -78,6 +81,7 @@ function present(ctx: Ctx, r: Row): UserView {
     unitId: r.unitId,
     unitName: r.unitName,
     positionId: r.positionId,
+    positionName: r.positionName,
     mobileMasked,
     status: r.status,
     locked: !!r.lockedUntil && r.lockedUntil > ctx.now,
