@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from '../kernel/errors.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
+import { registerCaseCommands } from './commands/case.ts';
 import { registerLogCommands } from './commands/log.ts';
 import { registerPlatformCommands } from './commands/platform.ts';
 
@@ -9,6 +10,7 @@ program.name('fazhi').description('Fazhi 法治政府建设管理平台 命令�
 // One file per command group under ./commands.
 registerPlatformCommands(program);
 registerCalendarCommands(program);
+registerCaseCommands(program);
 registerLogCommands(program);
 
 try {

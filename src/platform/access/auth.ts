@@ -332,3 +332,17 @@ export async function actorFromToken(deps: AuthDeps, token: string, now: Date): 
   }
   return toActor(row, 'token');
 }
+
+/**
+ * The actor for an active user named on the command line (operators acting as an official, e.g. for an
+ * import): the same roles and scopes as a session of that user. Null when unknown or disabled.
+ */
+export async function actorForUsername(db: Db, tenantId: string, username: string): Promise<Actor | null> {
+  const [row] = await queryRows<ActorRow>(
+    db,
+    sql`select ${actorSelect} from users u left join units un on un.tenant_id = u.tenant_id and un.id = u.unit_id
+        where u.tenant_id = ${tenantId} and u.username = ${username}`,
+  );
+  if (!row || row.status !== 'active') return null;
+  return toActor(row, 'token');
+}

@@ -11,6 +11,7 @@ export {
   logActorOf,
   permissionsOf,
 } from './actor.ts';
+export { actorForUsername } from './auth.ts';
 export { bootstrapAdmin, issueTokenFor } from './bootstrap.ts';
 export { BUILTIN_ROLES } from './builtin-roles.ts';
 export { type Ctx, inTx } from './context.ts';
