@@ -22,6 +22,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Whether the route validates a request body. */
+  hasBody: boolean;
 }
 
 declare module 'fastify' {
@@ -43,7 +45,7 @@ export function installAccessHooks(app: FastifyInstance, deps: AppDeps) {
       );
     for (const m of ([] as string[]).concat(route.method)) {
       if (m === 'HEAD') continue;
-      declaredRoutes.push({ method: m, url: route.url, access });
+      declaredRoutes.push({ method: m, url: route.url, access, hasBody: !!route.schema?.body });
     }
   });
 

@@ -66,3 +66,28 @@ describe('authorisation matrix', () => {
     expect(table.length).toBe(routes.length * DEMO_ACCOUNTS.length);
   });
 });
+
+describe('bad input on every endpoint', () => {
+  it('answers a malformed body with 400 problem+json listing problems, and stores nothing', async () => {
+    const { count } = await import('drizzle-orm');
+    const { logEntries } = await import('../../src/platform/log/index.ts');
+    const before = (await deps.db.select({ n: count() }).from(logEntries))[0]!.n;
+    const admin = await api.login('admin');
+    const withBody = api.app.declaredRoutes.filter((r) => r.hasBody && !('public' in r.access));
+    expect(withBody.length).toBeGreaterThan(10);
+    for (const route of withBody) {
+      const res = await api.app.inject({
+        method: route.method as 'POST',
+        url: fill(route.url),
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+        payload: '"not an object"',
+      });
+      expect(res.statusCode, `${route.method} ${route.url}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors?.length ?? 0, `${route.method} ${route.url}`).toBeGreaterThan(0);
+    }
+    // the only entry written is the admin's own sign-in
+    const after = (await deps.db.select({ n: count() }).from(logEntries))[0]!.n;
+    expect(after - before).toBe(1);
+  });
+});
