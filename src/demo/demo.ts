@@ -4,6 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
+import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
 import { logEntries } from '../platform/log/index.ts';
 import { positions, units } from '../platform/org/org.tables.ts';
@@ -43,6 +44,7 @@ export const DEMO_ACCOUNTS = [
   },
   { username: 'gongkai', displayName: '政务公开科工作人员', role: 'disclosure_officer', unit: '政务公开科' },
   { username: 'staff', displayName: '东城街道工作人员', role: 'staff', unit: '东城街道' },
+  { username: 'zhifa', displayName: '执法监督管理员', role: 'enforcement_admin', unit: '区司法局' },
 ] as const;
 
 /** Small deterministic PRNG (mulberry32): the same scale gives the same district every time. */
@@ -241,8 +243,19 @@ export async function loadDemo(
         )}`,
       );
     }
+    const registry = demoRegistries(tenantId, rows, people, idFor);
+    for (const chunk of chunks(registry.bodies, 500))
+      await tx.insert(enforcementBodies).values(chunk.map((b) => ({ ...b, createdAt: now, updatedAt: now })));
+    for (const chunk of chunks(registry.officers, 500))
+      await tx
+        .insert(enforcementOfficers)
+        .values(chunk.map((o) => ({ ...o, createdAt: now, updatedAt: now })));
+    await tx
+      .insert(enforcementMatters)
+      .values(registry.matters.map((m) => ({ ...m, createdAt: now, updatedAt: now })));
     // Every created record is in the transparency log, like any other creation.
     const entries = [
+      ...registry.entries,
       ...rows.map((r) => ({
         kind: 'org.unit.created',
         type: 'unit',
@@ -290,6 +303,175 @@ export async function loadDemo(
       );
   });
   return { tenantId, units: rows.length + 1, users: people.length, ms: Date.now() - t0 };
+}
+
+/**
+ * The enforcement registries of the demo district: each comprehensive enforcement team (综合行政执法支队) and each
+ * town's or street's 综合行政执法大队 is an enforcement body; the officers of those teams hold 行政执法证 (every
+ * seventh one expired at the end of 2025, for realism); and a small matter catalogue with discretion bands.
+ */
+function demoRegistries(
+  tenantId: string,
+  rows: UnitRow[],
+  people: { id: string; unitId: string; role: string }[],
+  idFor: (key: string) => string,
+) {
+  const TEAM_DOMAINS: Record<string, string[]> = {
+    区市场监管综合行政执法支队: ['市场监管', '食品安全', '知识产权'],
+    区生态环境保护综合行政执法支队: ['生态环境'],
+    区文化市场综合行政执法支队: ['文化市场', '文物', '旅游'],
+    区交通运输综合行政执法支队: ['交通运输'],
+    区农业综合行政执法支队: ['农业', '渔业'],
+  };
+  const TOWN_DOMAINS = ['城市管理', '规划建设', '生态环境', '安全生产'];
+  const bodies = rows
+    .filter((r) => r.kind === 'team')
+    .map((r) => {
+      const town = r.name.endsWith('综合行政执法大队');
+      return {
+        tenantId,
+        id: idFor(`enforcement-body/${r.id}`),
+        unitId: r.id,
+        name: r.name,
+        kind: town ? '镇街综合执法机构' : '综合行政执法队伍',
+        uscc: null,
+        legalBasis: town
+          ? '依据《中华人民共和国行政处罚法》第二十四条，由市人民政府决定赋予镇（街道）部分行政处罚权，以镇人民政府、街道办事处名义实施'
+          : '依据《中华人民共和国行政处罚法》第十八条，经区委编委批复设立，以所属部门名义统一行使本领域行政处罚权及相关行政检查、行政强制权',
+        normativeDocuments: town
+          ? ['《中华人民共和国行政处罚法》', '《关于赋予镇街部分行政执法权的决定》（示范）']
+          : ['《中华人民共和国行政处罚法》', '《示范区综合行政执法改革实施方案》（示范）'],
+        domains: town ? TOWN_DOMAINS : (TEAM_DOMAINS[r.name] ?? ['综合执法']),
+        status: 'active',
+      };
+    });
+  const bodyOfUnit = new Map(bodies.map((b) => [b.unitId, b]));
+  const officers = people
+    .filter((p) => p.role === 'officer' && bodyOfUnit.has(p.unitId))
+    .map((p, i) => {
+      const body = bodyOfUnit.get(p.unitId)!;
+      const expired = i % 7 === 3;
+      return {
+        tenantId,
+        id: idFor(`enforcement-officer/${p.id}`),
+        userId: p.id,
+        bodyId: body.id,
+        credentialNo: `渝执${tenantId}${String(i + 1).padStart(5, '0')}`,
+        category: '行政执法证',
+        domains: body.domains.slice(0, 2),
+        validFrom: expired ? '2020-01-01' : '2024-01-01',
+        validTo: expired ? '2025-12-31' : '2029-12-31',
+        issuingAuthority: '重庆市人民政府',
+        status: 'active',
+      };
+    });
+  const market = bodies.find((b) => b.name === '区市场监管综合行政执法支队')!;
+  const ecology = bodies.find((b) => b.name === '区生态环境保护综合行政执法支队')!;
+  const town = bodies.find((b) => b.kind === '镇街综合执法机构')!;
+  const band = (
+    circumstance: '不予处罚' | '减轻' | '从轻' | '一般' | '从重',
+    description: string,
+    fineMin: number | null,
+    fineMax: number | null,
+    otherPenalties: string[] = [],
+  ) => ({ circumstance, description, fineMin, fineMax, otherPenalties });
+  const matters = [
+    {
+      code: 'SCJG-CF-001',
+      name: '对经营不符合食品安全标准的食品的处罚（货值金额不足一万元）',
+      type: '行政处罚',
+      bodyId: market.id,
+      legalBasis: [{ law: '《中华人民共和国食品安全法》', article: '第一百二十四条第一款' }],
+      fineMin: 50000,
+      fineMax: 100000,
+      otherPenalties: ['没收违法所得', '没收违法经营的食品'],
+      discretion: [
+        band('从轻', '初次违法，货值金额较小，主动消除或减轻危害后果', 50000, 65000, ['没收违法所得']),
+        band('一般', '不具有从轻、从重情形', 65000, 85000, ['没收违法所得', '没收违法经营的食品']),
+        band('从重', '造成危害后果或拒不配合调查', 85000, 100000, ['没收违法所得', '没收违法经营的食品']),
+      ],
+    },
+    {
+      code: 'SCJG-CF-002',
+      name: '对未将营业执照置于醒目位置且拒不改正的处罚',
+      type: '行政处罚',
+      bodyId: market.id,
+      legalBasis: [{ law: '《中华人民共和国市场主体登记管理条例》', article: '第四十八条' }],
+      fineMin: 0,
+      fineMax: 30000,
+      otherPenalties: [],
+      discretion: [
+        band('不予处罚', '首次违法，危害后果轻微并及时改正（首违不罚）', null, null),
+        band('从轻', '经责令改正后在较短期限内改正', 0, 10000),
+        band('一般', '不具有从轻、从重情形', 10000, 20000),
+        band('从重', '多次责令仍拒不改正', 20000, 30000),
+      ],
+    },
+    {
+      code: 'SCJG-JC-001',
+      name: '食品经营日常监督检查',
+      type: '行政检查',
+      bodyId: market.id,
+      legalBasis: [{ law: '《中华人民共和国食品安全法》', article: '第一百一十条' }],
+      fineMin: null,
+      fineMax: null,
+      otherPenalties: [],
+      discretion: [],
+    },
+    {
+      code: 'STHJ-CF-001',
+      name: '对超过大气污染物排放标准排放大气污染物的处罚',
+      type: '行政处罚',
+      bodyId: ecology.id,
+      legalBasis: [{ law: '《中华人民共和国大气污染防治法》', article: '第九十九条第二项' }],
+      fineMin: 100000,
+      fineMax: 1000000,
+      otherPenalties: ['责令限制生产', '责令停产整治'],
+      discretion: [
+        band('减轻', '主动消除违法行为危害后果，或受他人胁迫、诱骗实施', 50000, 99999),
+        band('从轻', '超标倍数小于0.5倍且及时改正', 100000, 300000),
+        band('一般', '超标倍数0.5倍以上1倍以下', 300000, 700000, ['责令限制生产']),
+        band('从重', '超标倍数1倍以上或造成环境污染', 700000, 1000000, ['责令停产整治']),
+      ],
+    },
+    {
+      code: 'ZJ-JC-001',
+      name: '市容环境卫生日常检查',
+      type: '行政检查',
+      bodyId: town.id,
+      legalBasis: [{ law: '《城市市容和环境卫生管理条例》', article: '第三十四条' }],
+      fineMin: null,
+      fineMax: null,
+      otherPenalties: [],
+      discretion: [],
+    },
+  ].map((m) => ({ tenantId, id: idFor(`enforcement-matter/${m.code}`), status: 'active', ...m }));
+  const entries = [
+    ...bodies.map((b) => ({
+      kind: 'enforcement.body.created',
+      type: 'enforcement-body',
+      id: b.id,
+      after: { name: b.name, kind: b.kind, unitId: b.unitId, domains: b.domains } as Record<string, unknown>,
+    })),
+    ...officers.map((o) => ({
+      kind: 'enforcement.officer.created',
+      type: 'enforcement-officer',
+      id: o.id,
+      after: {
+        userId: o.userId,
+        bodyId: o.bodyId,
+        credentialNo: o.credentialNo,
+        validTo: o.validTo,
+      } as Record<string, unknown>,
+    })),
+    ...matters.map((m) => ({
+      kind: 'enforcement.matter.created',
+      type: 'enforcement-matter',
+      id: m.id,
+      after: { code: m.code, name: m.name, bodyId: m.bodyId } as Record<string, unknown>,
+    })),
+  ];
+  return { bodies, officers, matters, entries };
 }
 
 async function insertUsers(

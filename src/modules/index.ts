@@ -1,2 +1,3 @@
 /** Every domain module, loaded once so its permissions and machines are declared before serving. */
 export * as disclosure from './disclosure/index.ts';
+export * as enforcement from './enforcement/index.ts';

@@ -25,6 +25,8 @@ export const BUILTIN_ROLES: {
       'log.read',
       'calendar.manage',
       'clock.rule.manage',
+      'enforcement.registry.read',
+      'enforcement.registry.manage',
     ],
   },
   {
@@ -38,6 +40,8 @@ export const BUILTIN_ROLES: {
       'access.user.read',
       'access.user.manage',
       'dashboard.view',
+      'enforcement.registry.read',
+      'enforcement.registry.manage',
     ],
   },
   {
@@ -52,6 +56,7 @@ export const BUILTIN_ROLES: {
       'log.read',
       'disclosure.request.read',
       'disclosure.request.approve',
+      'enforcement.registry.read',
     ],
   },
   {
@@ -66,6 +71,21 @@ export const BUILTIN_ROLES: {
       'dashboard.view',
       'log.read',
       'disclosure.request.read',
+      'enforcement.registry.read',
+    ],
+  },
+  {
+    code: 'enforcement_admin',
+    name: '执法监督管理员',
+    scope: 'tenant',
+    description: '维护全区执法主体、执法人员和执法事项清单（含裁量基准），开展行政执法监督',
+    permissions: [
+      'org.unit.read',
+      'access.user.read',
+      'dashboard.view',
+      'log.read',
+      'enforcement.registry.read',
+      'enforcement.registry.manage',
     ],
   },
   {
@@ -79,6 +99,7 @@ export const BUILTIN_ROLES: {
       'dashboard.view',
       'disclosure.request.read',
       'disclosure.request.review',
+      'enforcement.registry.read',
     ],
   },
   {
@@ -99,7 +120,7 @@ export const BUILTIN_ROLES: {
     name: '执法人员',
     scope: 'unit',
     description: '办理本单位的行政执法案件',
-    permissions: ['org.unit.read', 'dashboard.view'],
+    permissions: ['org.unit.read', 'dashboard.view', 'enforcement.registry.read'],
   },
   {
     code: 'staff',

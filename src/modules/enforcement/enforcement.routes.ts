@@ -1,0 +1,306 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
+import { getTenant } from '../../platform/tenancy/index.ts';
+import { EnforcementPermissions as P } from './enforcement.permissions.ts';
+import {
+  zBody,
+  zBodyList,
+  zCreateBodyBody,
+  zCreateMatterBody,
+  zCreateOfficerBody,
+  zImportBody,
+  zImportResult,
+  zListQuery,
+  zMatter,
+  zMatterList,
+  zOfficer,
+  zOfficerList,
+  zPublicBody,
+  zPublicMatter,
+  zPublicOfficer,
+  zPublicQuery,
+  zUpdateBodyBody,
+  zUpdateMatterBody,
+  zUpdateOfficerBody,
+} from './enforcement.schemas.ts';
+import { publicBodies, publicMatters, publicOfficers } from './public.ts';
+import {
+  createBody,
+  createMatter,
+  createOfficer,
+  getBody,
+  getMatter,
+  getOfficer,
+  listBodies,
+  listMatters,
+  listOfficers,
+  updateBody,
+  updateMatter,
+  updateOfficer,
+} from './registry.ts';
+import { exportRegistry, importRegistry, type RegistryKind } from './registry-file.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** 行政执法 registries: bodies, officers, matters; spreadsheet import/export; the public 事前公开 lists. */
+export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['enforcement'];
+  const readAccess = { access: { permission: P['enforcement.registry.read'] } };
+  const manageAccess = { access: { permission: P['enforcement.registry.manage'] } };
+  const root = '/api/enforcement';
+
+  app.get(
+    `${root}/bodies`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法主体列表',
+        querystring: zListQuery,
+        response: { 200: zBodyList, ...problemResponses },
+      },
+    },
+    async (req) => listBodies(req.ctx(), req.query),
+  );
+  app.post(
+    `${root}/bodies`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '登记执法主体',
+        body: zCreateBodyBody,
+        response: { 201: zBody, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createBody(req.ctx(), req.body)),
+  );
+  app.get(
+    `${root}/bodies/:id`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法主体详情',
+        params: zIdParams,
+        response: { 200: zBody, ...problemResponses },
+      },
+    },
+    async (req) => getBody(req.ctx(), req.params.id),
+  );
+  app.patch(
+    `${root}/bodies/:id`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '修改或停用执法主体',
+        params: zIdParams,
+        body: zUpdateBodyBody,
+        response: { 200: zBody, ...problemResponses },
+      },
+    },
+    async (req) => updateBody(req.ctx(), req.params.id, req.body),
+  );
+
+  app.get(
+    `${root}/officers`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法人员列表（含证件今日是否可用）',
+        querystring: zListQuery,
+        response: { 200: zOfficerList, ...problemResponses },
+      },
+    },
+    async (req) => listOfficers(req.ctx(), req.query),
+  );
+  app.post(
+    `${root}/officers`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '登记执法人员及其执法证件',
+        body: zCreateOfficerBody,
+        response: { 201: zOfficer, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createOfficer(req.ctx(), req.body)),
+  );
+  app.get(
+    `${root}/officers/:id`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法人员详情',
+        params: zIdParams,
+        response: { 200: zOfficer, ...problemResponses },
+      },
+    },
+    async (req) => getOfficer(req.ctx(), req.params.id),
+  );
+  app.patch(
+    `${root}/officers/:id`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '修改执法人员证件信息（换证、暂扣、注销）',
+        params: zIdParams,
+        body: zUpdateOfficerBody,
+        response: { 200: zOfficer, ...problemResponses },
+      },
+    },
+    async (req) => updateOfficer(req.ctx(), req.params.id, req.body),
+  );
+
+  app.get(
+    `${root}/matters`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法事项清单',
+        querystring: zListQuery,
+        response: { 200: zMatterList, ...problemResponses },
+      },
+    },
+    async (req) => listMatters(req.ctx(), req.query),
+  );
+  app.post(
+    `${root}/matters`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '新增执法事项（含法律依据与裁量基准）',
+        body: zCreateMatterBody,
+        response: { 201: zMatter, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createMatter(req.ctx(), req.body)),
+  );
+  app.get(
+    `${root}/matters/:id`,
+    {
+      config: readAccess,
+      schema: {
+        tags,
+        summary: '执法事项详情',
+        params: zIdParams,
+        response: { 200: zMatter, ...problemResponses },
+      },
+    },
+    async (req) => getMatter(req.ctx(), req.params.id),
+  );
+  app.patch(
+    `${root}/matters/:id`,
+    {
+      config: manageAccess,
+      schema: {
+        tags,
+        summary: '修改执法事项',
+        params: zIdParams,
+        body: zUpdateMatterBody,
+        response: { 200: zMatter, ...problemResponses },
+      },
+    },
+    async (req) => updateMatter(req.ctx(), req.params.id, req.body),
+  );
+
+  const registries: [RegistryKind, string][] = [
+    ['matters', '执法事项清单'],
+    ['officers', '执法人员名册'],
+  ];
+  for (const [kind, label] of registries) {
+    app.post(
+      `${root}/${kind}/import`,
+      {
+        config: manageAccess,
+        schema: {
+          tags,
+          summary: `导入${label}（Excel .xlsx 第一个工作表；mode: preview 预览 / import 导入）`,
+          body: zImportBody,
+          response: { 200: zImportResult, ...problemResponses },
+        },
+      },
+      async (req) => importRegistry(req.ctx(), kind, req.body),
+    );
+    app.get(
+      `${root}/${kind}/export.xlsx`,
+      {
+        config: readAccess,
+        schema: {
+          tags,
+          summary: `导出${label}（与导入格式相同）`,
+          response: { 200: z.any(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const file = await exportRegistry(req.ctx(), kind);
+        return reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            `attachment; filename="${kind}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${label}.xlsx`)}`,
+          )
+          .send(file);
+      },
+    );
+  }
+
+  // 事前公开: no sign-in; the district from ?tenant=, default the deployment's.
+  const publicTags = ['enforcement-public'];
+  const tenantOf = async (code: string | undefined) => {
+    const tenantId = code ?? deps.config.DEFAULT_TENANT;
+    if (!(await getTenant(deps.db, tenantId))) throw notFound('ENFORCEMENT.TENANT_NOT_FOUND', '行政区不存在');
+    return tenantId;
+  };
+  app.get(
+    '/api/public/enforcement/bodies',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '行政执法主体公示',
+        querystring: zPublicQuery,
+        response: { 200: z.array(zPublicBody), ...problemResponses },
+      },
+    },
+    async (req) => publicBodies(deps.db, await tenantOf(req.query.tenant)),
+  );
+  app.get(
+    '/api/public/enforcement/officers',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '行政执法人员公示（姓名、执法证号、证件类别、执法主体、执法领域、有效期）',
+        querystring: zPublicQuery,
+        response: { 200: z.array(zPublicOfficer), ...problemResponses },
+      },
+    },
+    async (req) => publicOfficers(deps.db, await tenantOf(req.query.tenant), req.query),
+  );
+  app.get(
+    '/api/public/enforcement/matters',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '行政执法事项公示（法律依据与裁量基准）',
+        querystring: zPublicQuery,
+        response: { 200: z.array(zPublicMatter), ...problemResponses },
+      },
+    },
+    async (req) => publicMatters(deps.db, await tenantOf(req.query.tenant), req.query),
+  );
+};

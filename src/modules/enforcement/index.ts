@@ -1,0 +1,44 @@
+/**
+ * 行政执法 (administrative enforcement), part 1: the registries — enforcement bodies (执法主体), officers and their
+ * credentials (执法人员), and the matter catalogue with legal basis and discretion standard (执法事项、裁量基准) —
+ * with spreadsheet import/export and the public 事前公开 lists. The guards later steps use are exported here.
+ */
+export {
+  CREDENTIAL_CATEGORIES,
+  type CredentialCategory,
+  type CredentialProblem,
+  type CredentialProblemCode,
+  type CredentialRecord,
+  type CredentialRequirement,
+  /** Every reason a credential may not be used on a date (missing, revoked, suspended, not yet valid, expired, wrong category or domain). */
+  credentialProblems,
+} from './credentials.ts';
+export {
+  CIRCUMSTANCES,
+  type Circumstance,
+  /** Checks a proposed fine against the legal range and the circumstance's band; outside the band needs a recorded reason. */
+  checkFineAgainstDiscretion,
+  type DiscretionBand,
+  /** Every problem with a matter's fine range and discretion bands. */
+  discretionProblems,
+  type FineCheck,
+  type FineCheckCode,
+  type LegalBasisItem,
+  MATTER_TYPES,
+  type MatterType,
+  type PenaltyRange,
+} from './discretion.ts';
+export { EnforcementPermissions } from './enforcement.permissions.ts';
+export { enforcementRoutes } from './enforcement.routes.ts';
+/** The registry tables, for the demo district's seed (other modules read through the functions above). */
+export { enforcementBodies, enforcementMatters, enforcementOfficers } from './enforcement.tables.ts';
+export {
+  BODY_KINDS,
+  type BodyView,
+  /** One matter as the decision step reads it (404 outside the actor's read scope). */
+  getMatter,
+  type MatterView,
+  type OfficerView,
+  /** Which of the given users hold a usable 行政执法证 on a date (optionally for a domain), with the problems of the others. */
+  validOfficers,
+} from './registry.ts';
