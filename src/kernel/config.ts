@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   /** PostgreSQL connection string; when absent, the embedded PGlite under DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Named prepared statements on PostgreSQL; turn off behind a transaction-pooling PgBouncer older than 1.21. */
+  PG_PREPARE: bool.default(true),
   DATA_DIR: z.string().default('./data'),
   /** Division code (GB/T 2260) of the tenant the login page offers by default. */
   DEFAULT_TENANT: z

@@ -43,7 +43,7 @@ describe('admin: users', () => {
   it('signs the admin in to the dashboard with every section in the menu', async () => {
     await signIn(page, stack.url, 'admin');
     await page.getByTestId('dashboard-summary').waitFor();
-    expect(await menuItems(page)).toEqual(['工作台', '组织机构', '用户管理', '角色权限', '接口令牌']);
+    expect(await menuItems(page)).toEqual(['工作台', '组织机构', '用户管理', '角色权限', '接口令牌', '工作日历', '法定期限']);
   });
 
   const username = `e2e${Date.now().toString(36)}`;
@@ -89,7 +89,7 @@ describe('admin: users', () => {
   it('shows staff only 工作台, and 无权限 for 用户管理', async () => {
     await signIn(page, stack.url, 'staff');
     await page.getByTestId('dashboard-summary').waitFor();
-    expect(await menuItems(page)).toEqual(['工作台']);
+    expect(await menuItems(page)).toEqual(['工作台', '工作日历', '法定期限']);
     await page.goto(`${stack.url}/admin/users`);
     await page.getByTestId('forbidden').waitFor();
   });

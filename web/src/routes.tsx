@@ -1,9 +1,9 @@
 import { Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import { SECTIONS } from './admin/nav.tsx';
+import { SECTIONS, type Section } from './admin/nav.tsx';
+import { RequireSection } from './admin/RequireSection.tsx';
 import { MeProvider } from './shared/me.tsx';
-import { RequirePermission } from './shared/RequirePermission.tsx';
 import { NotFound } from './shared/Results.tsx';
 
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
@@ -17,6 +17,14 @@ const OrgPage = named(() => import('./admin/org/OrgPage.tsx'), 'OrgPage');
 const UsersPage = named(() => import('./admin/users/UsersPage.tsx'), 'UsersPage');
 const RolesPage = named(() => import('./admin/roles/RolesPage.tsx'), 'RolesPage');
 const TokensPage = named(() => import('./admin/tokens/TokensPage.tsx'), 'TokensPage');
+const InboxPage = named(() => import('./admin/inbox/InboxPage.tsx'), 'InboxPage');
+const CasePage = named(() => import('./admin/cases/CasePage.tsx'), 'CasePage');
+const DisclosurePage = named(() => import('./admin/disclosure/DisclosurePage.tsx'), 'DisclosurePage');
+const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
+const DeadlineRulesPage = named(
+  () => import('./admin/deadline-rules/DeadlineRulesPage.tsx'),
+  'DeadlineRulesPage',
+);
 
 export const PageSpinner = () => (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
@@ -26,7 +34,11 @@ export const PageSpinner = () => (
 
 const page = (node: ReactNode) => <Suspense fallback={<PageSpinner />}>{node}</Suspense>;
 
-/** Admin routes and the permission each needs (from admin/nav.tsx, which also builds the side menu). */
+/** A section's page, guarded by the rule that shows its menu entry (admin/nav.tsx). */
+const guarded = (section: Section, node: ReactNode) =>
+  page(<RequireSection section={section}>{node}</RequireSection>);
+
+/** Admin routes, each guarded by its section's rule (admin/nav.tsx, which also builds the side menu). */
 export function AppRoutes() {
   return (
     <Routes>
@@ -42,38 +54,15 @@ export function AppRoutes() {
         <Route path="login" element={page(<LoginPage />)} />
         <Route element={page(<AdminLayout />)}>
           <Route index element={page(<AdminHome />)} />
-          <Route
-            path="org"
-            element={page(
-              <RequirePermission permission={SECTIONS.org.permission}>
-                <OrgPage />
-              </RequirePermission>,
-            )}
-          />
-          <Route
-            path="users"
-            element={page(
-              <RequirePermission permission={SECTIONS.users.permission}>
-                <UsersPage />
-              </RequirePermission>,
-            )}
-          />
-          <Route
-            path="roles"
-            element={page(
-              <RequirePermission permission={SECTIONS.roles.permission}>
-                <RolesPage />
-              </RequirePermission>,
-            )}
-          />
-          <Route
-            path="tokens"
-            element={page(
-              <RequirePermission permission={SECTIONS.tokens.permission}>
-                <TokensPage />
-              </RequirePermission>,
-            )}
-          />
+          <Route path="inbox" element={guarded(SECTIONS.inbox, <InboxPage />)} />
+          <Route path="cases/:id" element={page(<CasePage />)} />
+          <Route path="disclosure" element={guarded(SECTIONS.disclosure, <DisclosurePage />)} />
+          <Route path="org" element={guarded(SECTIONS.org, <OrgPage />)} />
+          <Route path="users" element={guarded(SECTIONS.users, <UsersPage />)} />
+          <Route path="roles" element={guarded(SECTIONS.roles, <RolesPage />)} />
+          <Route path="tokens" element={guarded(SECTIONS.tokens, <TokensPage />)} />
+          <Route path="calendar" element={guarded(SECTIONS.calendar, <CalendarPage />)} />
+          <Route path="deadline-rules" element={guarded(SECTIONS.deadlineRules, <DeadlineRulesPage />)} />
           <Route path="*" element={<NotFound home="/admin" />} />
         </Route>
       </Route>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
@@ -30,11 +31,13 @@ export interface OpenOptions {
   poolMax?: number;
   /** A PGlite data-dir dump to start from (test fixtures). */
   loadDataDir?: Blob | File;
+  /** PostgreSQL: use named prepared statements (default true; turn off behind a transaction-pooling PgBouncer). */
+  prepare?: boolean;
 }
 
 /** Opens PostgreSQL through a pool when a URL is given, otherwise the embedded PGlite. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10) : openPglite(opts);
+  return opts.url ? openPostgres(opts.url, opts.poolMax ?? 10, opts.prepare ?? true) : openPglite(opts);
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
@@ -61,7 +64,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, prepare: boolean): Promise<Database> {
   const pg = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
@@ -70,7 +73,12 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     const n = Number(v);
     return Number.isSafeInteger(n) ? n : v;
   });
-  const pool: Pool = new pg.default.Pool({ connectionString: url, max, application_name: 'fazhi' });
+  const pool: Pool = new pg.default.Pool({
+    connectionString: url,
+    max,
+    application_name: 'fazhi',
+    ...(prepare ? { Client: preparingClient(pg.default.Client) } : {}),
+  });
   // An idle connection can fail (server restart, failover); the pool replaces it. Without a listener the
   // 'error' event would crash the process.
   pool.on('error', (err) =>
@@ -93,6 +101,34 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * A pg client that turns every parameterised statement into a named prepared statement (named by a hash of
+ * its text), so PostgreSQL parses and plans each distinct statement once per connection instead of on every
+ * call (planning a lookup on a table with several indexes costs more than executing it). Bounded per
+ * connection; beyond the bound statements run unnamed, as pg does by default.
+ */
+function preparingClient(Base: typeof import('pg').Client): typeof import('pg').Client {
+  const MAX_PER_CONNECTION = 500;
+  class PreparingClient extends Base {
+    private prepared = new Set<string>();
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite the config form
+    override query(config: any, values?: any, callback?: any): any {
+      if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name) {
+        const params = Array.isArray(values) ? values : config.values;
+        if (Array.isArray(params) && params.length > 0) {
+          const name = `fz_${createHash('sha1').update(config.text).digest('hex').slice(0, 20)}`;
+          if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
+            this.prepared.add(name);
+            return super.query({ ...config, name }, values, callback);
+          }
+        }
+      }
+      return super.query(config, values, callback);
+    }
+  }
+  return PreparingClient as unknown as typeof import('pg').Client;
 }
 
 /** Runs raw SQL and returns its rows, the same shape on both engines. */

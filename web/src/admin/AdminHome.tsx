@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router';
 import { PageSpinner } from '../routes.tsx';
 import { useMe } from '../shared/me.tsx';
-import { SECTION_LIST, SECTIONS } from './nav.tsx';
+import { SECTION_LIST, SECTIONS, useSectionAccess } from './nav.tsx';
 
 const DashboardPage = lazy(() =>
   import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
@@ -12,13 +12,14 @@ const DashboardPage = lazy(() =>
 /** `/admin`: the dashboard, or the first section the user may open when they may not see the dashboard. */
 export function AdminHome() {
   const { can } = useMe();
+  const mayOpen = useSectionAccess();
   if (can(SECTIONS.dashboard.permission))
     return (
       <Suspense fallback={<PageSpinner />}>
         <DashboardPage />
       </Suspense>
     );
-  const first = SECTION_LIST.find((s) => s.path !== SECTIONS.dashboard.path && can(s.permission));
+  const first = SECTION_LIST.find((s) => s.path !== SECTIONS.dashboard.path && mayOpen(s));
   if (first) return <Navigate to={first.path} replace />;
   return (
     <Result

@@ -5,13 +5,14 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '../routes.tsx';
 import { useMe } from '../shared/me.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
-import { SECTION_LIST, sectionOf } from './nav.tsx';
+import { SECTION_LIST, sectionOf, useSectionAccess } from './nav.tsx';
 
 const { Sider, Header, Content } = Layout;
 
 /** The signed-in frame: side menu by permission, header with tenant, user and account menu. */
 export function AdminLayout() {
-  const { me, can, logout, signedOut } = useMe();
+  const { me, logout, signedOut } = useMe();
+  const mayOpen = useSectionAccess();
   const location = useLocation();
   const { message } = App.useApp();
   const [collapsed, setCollapsed] = useState(false);
@@ -29,12 +30,12 @@ export function AdminLayout() {
     );
   }
 
-  const items: MenuProps['items'] = SECTION_LIST.filter((s) => can(s.permission)).map((s) => ({
+  const items: MenuProps['items'] = SECTION_LIST.filter((s) => mayOpen(s)).map((s) => ({
     key: s.path,
     icon: s.icon,
     label: <Link to={s.path}>{s.label}</Link>,
   }));
-  const current = sectionOf(location.pathname);
+  const current = sectionOf(location.pathname, location.state);
 
   const account: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: '修改密码' },

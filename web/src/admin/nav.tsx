@@ -1,24 +1,39 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  CalendarOutlined,
   DashboardOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
+import { useMe } from '../shared/me.tsx';
+import { useMachines } from '../shared/workflow/machines.ts';
 
 export interface Section {
   path: string;
   label: string;
   icon: ReactNode;
-  /** The permission that shows the menu item and opens the page. */
-  permission: Permission;
+  /** The permission that shows the menu item and opens the page; none: every signed-in user. */
+  permission?: Permission;
+  /** Shown only to users who can read at least one case type (GET /api/workflow/machines is not empty). */
+  needsCaseTypes?: boolean;
 }
 
-/** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same permission. */
+/** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
 export const SECTIONS = {
   dashboard: { path: '/admin', label: '工作台', icon: <DashboardOutlined />, permission: 'dashboard.view' },
+  inbox: { path: '/admin/inbox', label: '待办', icon: <InboxOutlined />, needsCaseTypes: true },
+  disclosure: {
+    path: '/admin/disclosure',
+    label: '政府信息公开',
+    icon: <FileSearchOutlined />,
+    permission: 'disclosure.request.read',
+  },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },
   roles: {
@@ -33,13 +48,36 @@ export const SECTIONS = {
     icon: <ApiOutlined />,
     permission: 'access.token.manage',
   },
+  calendar: { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined /> },
+  deadlineRules: { path: '/admin/deadline-rules', label: '法定期限', icon: <FieldTimeOutlined /> },
 } satisfies Record<string, Section>;
 
 export const SECTION_LIST: Section[] = Object.values(SECTIONS);
 
-/** The section a location belongs to (the longest matching path). */
-export function sectionOf(pathname: string): Section | undefined {
-  return SECTION_LIST.filter((s) => pathname === s.path || pathname.startsWith(`${s.path}/`)).sort(
-    (a, b) => b.path.length - a.path.length,
-  )[0];
+/**
+ * The section a location belongs to (the longest matching path; the dashboard only at `/admin` itself). A
+ * page outside the sections (a case) belongs to the section it was opened from, passed as `state.from`.
+ */
+export function sectionOf(pathname: string, state?: unknown): Section | undefined {
+  const match = (p: string) =>
+    SECTION_LIST.filter((s) => p === s.path || (s !== SECTIONS.dashboard && p.startsWith(`${s.path}/`))).sort(
+      (a, b) => b.path.length - a.path.length,
+    )[0];
+  const from = (state as { from?: unknown } | null)?.from;
+  return match(pathname) ?? (typeof from === 'string' ? match(from) : undefined);
+}
+
+/**
+ * Whether the signed-in user may open a section: true, false, or undefined while the case types are
+ * still loading (for sections that need them).
+ */
+export function useSectionAccess(): (section: Section) => boolean | undefined {
+  const { can } = useMe();
+  const machines = useMachines();
+  const hasCaseTypes = machines.data ? machines.data.length > 0 : machines.error ? false : undefined;
+  return (s) => {
+    if (s.permission && !can(s.permission)) return false;
+    if (s.needsCaseTypes) return hasCaseTypes;
+    return true;
+  };
 }

@@ -61,6 +61,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not announce a 401 to the listeners (login and the initial `me` check expect it). */
   quiet401?: boolean;
+  /** Return the body as text, exactly as sent (e.g. a signed receipt to save as a file). */
+  text?: boolean;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -114,12 +116,16 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
+  if (opts.text) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
+  /** The body as text, unparsed. */
+  getText: (path: string, query?: Query) =>
+    request<string>('GET', path, { ...(query ? { query } : {}), text: true }),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...opts, body: body ?? {} }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),

@@ -1,15 +1,32 @@
 import { http } from './client.ts';
 import type {
+  AddResult,
+  AddUnit,
   ApiToken,
   AssignableRole,
+  CalendarImportBody,
+  CalendarLoadBody,
+  CalendarLoadResult,
+  CalendarPreview,
+  CalendarYearDetail,
+  CalendarYearSummary,
+  CaseDetail,
+  CaseQuery,
+  CaseSummary,
   CreateUserBody,
+  DayInfo,
+  InboxItem,
+  Machine,
   Me,
   Overview,
   Page,
   PermissionInfo,
   Position,
+  RecordKind,
   Role,
   RoleBody,
+  RuleOverrideBody,
+  RuleView,
   Tenants,
   Unit,
   UnitBody,
@@ -74,5 +91,44 @@ export const api = {
     create: (body: { userId: string; name: string; expiresAt?: string | null }) =>
       http.post<{ id: string; token: string }>('/api/access/tokens', body),
     revoke: (tokenId: string) => http.delete(`/api/access/tokens/${id(tokenId)}`),
+  },
+
+  workflow: {
+    machines: () => http.get<Machine[]>('/api/workflow/machines'),
+    inbox: () => http.get<InboxItem[]>('/api/workflow/inbox'),
+    cases: (q: CaseQuery) => http.get<Page<CaseSummary>>('/api/workflow/cases', { ...q }),
+    create: (body: { type: string; unitId?: string; data: Record<string, unknown> }) =>
+      http.post<CaseDetail>('/api/workflow/cases', body),
+    get: (caseId: string) => http.get<CaseDetail>(`/api/workflow/cases/${id(caseId)}`),
+    /** Takes one step; `version` makes the server refuse (409 WORKFLOW.STALE) if someone else moved the case. */
+    transition: (caseId: string, name: string, input: Record<string, unknown>, version?: number) =>
+      http.post<CaseDetail>(`/api/workflow/cases/${id(caseId)}/transitions/${id(name)}`, input, {
+        ...(version ? { query: { version } } : {}),
+      }),
+    addRecord: (caseId: string, kind: RecordKind, body: Record<string, unknown>) =>
+      http.post<CaseDetail>(`/api/workflow/cases/${id(caseId)}/records/${id(kind)}`, body),
+  },
+
+  log: {
+    /** An entry's offline-verifiable receipt as sent (canonical JSON); 409 until the entry is sequenced. */
+    receipt: (entryId: string) => http.getText(`/api/log/entries/${id(entryId)}/receipt`),
+  },
+
+  calendar: {
+    years: () => http.get<CalendarYearSummary[]>('/api/calendar/years'),
+    year: (year: number) => http.get<CalendarYearDetail>(`/api/calendar/years/${year}`),
+    check: (date: string) =>
+      http.get<DayInfo & { weekdayName: string; text: string }>('/api/calendar/check', { date }),
+    add: (q: { date: string; amount: number; unit: AddUnit }) => http.get<AddResult>('/api/calendar/add', q),
+    preview: (body: CalendarLoadBody) => http.post<CalendarPreview>('/api/calendar/years/preview', body),
+    load: (body: CalendarLoadBody) => http.post<CalendarLoadResult>('/api/calendar/years', body),
+    importFile: (body: CalendarImportBody) => http.post<CalendarLoadResult>('/api/calendar/import', body),
+  },
+
+  clock: {
+    rules: () => http.get<RuleView[]>('/api/clock/rules'),
+    setRule: (code: string, body: RuleOverrideBody) =>
+      http.put<RuleView>(`/api/clock/rules/${id(code)}`, body),
+    resetRule: (code: string) => http.delete<RuleView>(`/api/clock/rules/${id(code)}`),
   },
 };

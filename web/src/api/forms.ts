@@ -21,8 +21,9 @@ const samePath = (a: NamePath, b: NamePath) =>
 
 /**
  * Puts the problem's field errors on the matching form fields: pointer `/body/a/b/0` goes to the field with
- * the longest matching name (`['a','b',0]`, then `['a','b']`, then `['a']`); `fieldMap` renames a top-level
- * body property to a form field. Returns the problems that matched no field.
+ * the longest matching name (`['a','b',0]`, then `['a','b']`, then `['a']`), or else to the first field inside
+ * it (`['a','b',0,'name']`); `fieldMap` renames a top-level body property to a form field. Returns the
+ * problems that matched no field.
  */
 export function applyFieldProblems(
   form: FormInstance,
@@ -45,6 +46,8 @@ export function applyFieldProblems(
       const candidate = path.slice(0, n);
       name = fields.find((f) => samePath(f, candidate));
     }
+    // A pointer to a group of fields (e.g. one row of a list): its first field.
+    name ??= fields.find((f) => f.length > path.length && samePath(f.slice(0, path.length), path));
     if (!name) {
       unmatched.push(p);
       continue;

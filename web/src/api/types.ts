@@ -9,7 +9,14 @@ export type Permission =
   | 'access.role.manage'
   | 'access.token.manage'
   | 'dashboard.view'
-  | 'log.read';
+  | 'log.read'
+  | 'calendar.manage'
+  | 'clock.rule.manage'
+  | 'disclosure.request.read'
+  | 'disclosure.request.create'
+  | 'disclosure.request.handle'
+  | 'disclosure.request.review'
+  | 'disclosure.request.approve';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
@@ -176,4 +183,293 @@ export interface RoleBody {
   scope: DataScope;
   scopeUnitIds?: string[];
   permissions: string[];
+}
+
+// ---------- workflow (docs/adr/0008-workflow-engine.md) ----------
+
+/** The part of JSON Schema (2020-12) the workflow API emits for case and step inputs. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  default?: unknown;
+  /** Chinese labels of `enum` values, when the server gives them (either form). */
+  'x-enumNames'?: string[];
+  'x-enumLabels'?: Record<string, string>;
+}
+
+/** Deadline colour: green (running), yellow (due soon), red (overdue), paused (stopped), done (met or cancelled). */
+export type DeadlineColour = 'green' | 'yellow' | 'red' | 'paused' | 'done';
+
+export interface MachineState {
+  value: string;
+  label: string;
+  final: boolean;
+}
+
+/** A case type the user can read, with its states and steps. */
+export interface Machine {
+  type: string;
+  name: string;
+  canCreate: boolean;
+  createSchema: JsonSchema;
+  states: MachineState[];
+  transitions: { name: string; label: string; from: string[]; to: string }[];
+}
+
+export interface CaseDeadline {
+  key: string;
+  name: string;
+  statute: string;
+  startDate: string;
+  dueDate: string | null;
+  /** running, paused, met or cancelled. */
+  status: string;
+  colour: DeadlineColour;
+  metOn: string | null;
+  events: unknown[];
+}
+
+export interface CaseSummary {
+  id: string;
+  type: string;
+  typeName: string;
+  number: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  createdAt: string;
+  updatedAt: string;
+  colour: DeadlineColour;
+  nextDue: string | null;
+}
+
+export interface InboxItem extends Omit<CaseSummary, 'createdAt' | 'updatedAt'> {
+  deadlines: CaseDeadline[];
+}
+
+export interface CaseAction {
+  name: string;
+  label: string;
+  to: string;
+  inputSchema: JsonSchema | null;
+}
+
+export type RecordKind = 'legal-review' | 'collective-discussion' | 'approval';
+
+export interface CaseRecord {
+  id: string;
+  kind: string;
+  outcome: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  /** created, transition, record, deadline.started, deadline.stopped, deadline.overdue… */
+  kind: string;
+  name: string | null;
+  label: string;
+  fromState: string | null;
+  toState: string | null;
+  actorName: string | null;
+  at: string;
+  data: unknown;
+  logEntryId: string | null;
+}
+
+export interface CaseDetail {
+  id: string;
+  type: string;
+  typeName: string;
+  number: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  final: boolean;
+  unitId: string;
+  ownerId: string | null;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  actions: CaseAction[];
+  recordKinds: { kind: RecordKind; label: string }[];
+  deadlines: CaseDeadline[];
+  records: CaseRecord[];
+  timeline: TimelineEvent[];
+}
+
+export interface CaseQuery {
+  type?: string | undefined;
+  state?: string | undefined;
+  q?: string | undefined;
+  mine?: boolean | undefined;
+  page: number;
+  pageSize: number;
+}
+
+// ---------- calendar and deadline rules ----------
+
+export interface CalendarDay {
+  date: string;
+  name: string;
+  source?: string;
+}
+
+export interface CalendarYearSummary {
+  year: number;
+  source: string;
+  holidays: number;
+  makeupWorkdays: number;
+  loadedAt: string;
+  loadedBy: string;
+}
+
+export interface CalendarYearDetail extends CalendarYearSummary {
+  holidayDays: CalendarDay[];
+  makeupWorkdayDays: CalendarDay[];
+  workdays: number;
+  restDays: number;
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+export type AddUnit = 'workday' | 'day' | 'month';
+
+export interface DayInfo {
+  date: string;
+  weekday: number;
+  kind: DayKind;
+  workday: boolean;
+  name?: string;
+  source?: string;
+}
+
+export interface AddResult {
+  from: string;
+  amount: number;
+  unit: AddUnit;
+  roll: boolean;
+  unrolled: string;
+  result: string;
+  weekday: number;
+  weekdayName: string;
+  day: DayInfo;
+  text: string;
+}
+
+interface ListedDay {
+  kind: 'holiday' | 'makeup-workday';
+  name: string;
+  source?: string;
+}
+
+/** What loading a year would do (POST /api/calendar/years/preview, or /api/calendar/import with preview). */
+export interface CalendarPreview {
+  year: number;
+  source: string;
+  input: 'notice' | 'rows' | 'json';
+  calendar: { year: number; source: string; holidays: CalendarDay[]; makeupWorkdays: CalendarDay[] };
+  notes: string[];
+  current: { source: string; loadedAt: string; loadedBy: string } | null;
+  diff: {
+    year: number;
+    source: { before: string; after: string } | null;
+    changes: { date: string; before: ListedDay | null; after: ListedDay | null }[];
+    summary: string[];
+  } | null;
+  unchanged: boolean;
+  workdays: number;
+  restDays: number;
+}
+
+export interface CalendarLoadResult extends CalendarPreview {
+  action: 'created' | 'replaced' | 'unchanged' | 'preview';
+  logEntryId: string | null;
+}
+
+export interface CalendarLoadBody {
+  notice?: string;
+  forYear?: number;
+  source?: string;
+  replace?: boolean;
+}
+
+export interface CalendarImportBody extends CalendarLoadBody {
+  filename: string;
+  contentBase64: string;
+  preview?: boolean;
+}
+
+export type DeadlineUnit = 'workday' | 'day' | 'month' | 'year';
+
+export interface DeadlineAmount {
+  amount: number;
+  unit: DeadlineUnit;
+}
+
+export interface DeadlineRule {
+  code: string;
+  ref?: string;
+  name: string;
+  startEvent: string;
+  startEventName?: string;
+  amount: number;
+  unit: DeadlineUnit;
+  countStartDay: boolean;
+  rollToWorkday: boolean;
+  warnBefore?: DeadlineAmount;
+  statute: string;
+  tag?: 'V' | 'S' | 'M';
+  kind?: 'limit' | 'minimum';
+  obligor?: 'authority' | 'party';
+  extension?: { amount?: number; unit?: DeadlineUnit; approval: string };
+  configurable: boolean;
+  note?: string;
+}
+
+export type OverridePolicy = 'free' | 'shorten-only' | 'lengthen-only' | 'fixed';
+
+export interface RuleView {
+  code: string;
+  statutory: DeadlineRule;
+  effective: DeadlineRule;
+  overridden: boolean;
+  override: {
+    amount: number;
+    unit: DeadlineUnit;
+    rollToWorkday: boolean;
+    warnBefore?: DeadlineAmount;
+    note?: string;
+    updatedAt: string;
+    updatedBy: string;
+  } | null;
+  overrideProblems: { pointer: string; detail: string }[];
+  policy: OverridePolicy;
+  policyText: string;
+}
+
+export interface RuleOverrideBody {
+  amount?: number;
+  unit?: DeadlineUnit;
+  rollToWorkday?: boolean;
+  warnBefore?: DeadlineAmount | null;
+  note?: string | null;
 }

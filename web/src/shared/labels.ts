@@ -18,6 +18,9 @@ export const MODULE_LABELS: Record<string, string> = {
   access: '用户与权限',
   dashboard: '工作台',
   log: '全过程记录',
+  calendar: '工作日历',
+  clock: '法定期限',
+  disclosure: '政府信息公开',
 };
 
 export const moduleLabel = (module: string) => MODULE_LABELS[module] ?? module;

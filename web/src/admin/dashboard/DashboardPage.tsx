@@ -1,4 +1,5 @@
 import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Link } from 'react-router';
 import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../api/forms.ts';
 import { formatNumber } from '../../shared/format.ts';
@@ -7,6 +8,9 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { LoadFailed } from '../../shared/Results.tsx';
 import { useUnitKinds } from '../../shared/units.ts';
 import { useRequest } from '../../shared/useRequest.ts';
+import { InboxCounts } from '../../shared/workflow/InboxCounts.tsx';
+import { useMachines } from '../../shared/workflow/machines.ts';
+import { SECTIONS } from '../nav.tsx';
 import { UnitKindChart } from './UnitKindChart.tsx';
 
 /** 工作台: counts within what the signed-in official may see. */
@@ -27,6 +31,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title="工作台" subTitle={`${greeting}。以下数据为您有权查看范围内的统计。`} />
+      <InboxCard />
       <div className="fz-stat-grid" data-testid="dashboard-summary">
         {[
           { title: '单位总数', value: unitTotal, hint: '启用中的单位' },
@@ -73,5 +78,33 @@ export function DashboardPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** The user's to-do items by deadline colour, for those who handle cases; each count opens 待办 filtered. */
+function InboxCard() {
+  const machines = useMachines();
+  const handles = (machines.data?.length ?? 0) > 0;
+  const inbox = useRequest(api.workflow.inbox, [], handles);
+  if (!handles) return null;
+  return (
+    <Card
+      title="待办事项"
+      variant="borderless"
+      style={{ marginBottom: 16 }}
+      extra={<Link to={SECTIONS.inbox.path}>查看全部待办</Link>}
+      loading={inbox.loading && !inbox.data}
+      data-testid="dashboard-inbox"
+    >
+      {inbox.error ? (
+        <Typography.Text type="danger">{describeError(inbox.error)}</Typography.Text>
+      ) : (
+        <InboxCounts
+          items={inbox.data ?? []}
+          colours={['red', 'yellow', 'green']}
+          linkTo={(c) => `${SECTIONS.inbox.path}?colour=${c}`}
+        />
+      )}
+    </Card>
   );
 }

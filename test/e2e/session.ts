@@ -1,0 +1,73 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Helpers shared by the browser tests: signing in through the UI, and set-up calls to the API. */
+export const PASSWORD = 'Fazhi@2026';
+
+export async function signIn(page: Page, url: string, username: string, password = PASSWORD) {
+  await page.goto(`${url}/admin/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('account-menu').waitFor();
+}
+
+export async function signOut(page: Page) {
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByRole('button', { name: '登录' }).waitFor();
+}
+
+export const menuItems = (page: Page) => page.getByTestId('admin-menu').getByRole('menuitem').allInnerTexts();
+
+/** A signed-in API session (cookie and CSRF token) for setting up what a test needs. */
+export interface ApiSession {
+  call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+}
+
+export async function apiLogin(url: string, username: string, password = PASSWORD): Promise<ApiSession> {
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const r = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+  };
+}
+
+/** Picks an option of the antd Select labelled `label` inside `scope`. */
+export async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+      hasText: option,
+    })
+    .first()
+    .click();
+}
+
+/** Types a date into the antd DatePicker labelled `label` inside `scope`. */
+export async function typeDate(scope: Locator, label: string, date: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}

@@ -1,0 +1,7 @@
+import type { CaseTypeUi } from '../shared/workflow/labels.ts';
+import { DISCLOSURE_UI } from './disclosure/disclosure.ui.ts';
+
+/** Each case type's Chinese field names and hints for the shared workflow screens, and its list page. */
+export const CASE_TYPES: Record<string, { ui: CaseTypeUi; listPath: string }> = {
+  'disclosure.request': { ui: DISCLOSURE_UI, listPath: '/admin/disclosure' },
+};
