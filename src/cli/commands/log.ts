@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ConfigError, loadConfig } from '../../kernel/config.ts';
+import { verifyReceipt } from '../../platform/log/core/index.ts';
 import { type CheckLevel, logSignerFor, sequenceAll, verifyLog } from '../../platform/log/index.ts';
 import { withRuntime } from '../with-runtime.ts';
 
@@ -40,6 +42,27 @@ export function registerLogCommands(program: Command) {
       });
       console.log(r.ok ? '验证通过' : '验证未通过');
       if (!r.ok) process.exitCode = 1;
+    });
+
+  log
+    .command('verify-receipt <file>')
+    .description(
+      '离线核验一份存证凭证（条目、包含证明与签名检查点），例如 fazhi log verify-receipt 凭证.json --vkey <验证密钥>',
+    )
+    .option('--vkey <key>', '固定的验证密钥（不给则只能证明凭证自洽）')
+    .action((file: string, o: { vkey?: string }) => {
+      const r = verifyReceipt(readFileSync(file, 'utf8'), o.vkey);
+      if (!r.valid) {
+        console.log(`✗ 凭证无效：${r.detail}`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`✓ 条目 #${r.index} 包含在 ${r.origin} 的日志中（共 ${r.treeSize} 条，检查点签名有效）`);
+      console.log(
+        r.trusted
+          ? '✓ 签名密钥与固定的验证密钥一致'
+          : '⚠ 未固定验证密钥：只证明凭证自洽，请用 --vkey 指定公布的验证密钥',
+      );
     });
 
   log
