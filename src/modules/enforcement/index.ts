@@ -3,6 +3,22 @@
  * credentials (执法人员), and the matter catalogue with legal basis and discretion standard (执法事项、裁量基准) —
  * with spreadsheet import/export and the public 事前公开 lists. The guards later steps use are exported here.
  */
+
+/** 行政处罚 cases on the workflow engine: the ordinary procedure and the summary (on-the-spot) procedure. */
+export {
+  CLUE_SOURCES,
+  DECISION_OUTCOMES,
+  EVIDENCE_TYPES,
+  HEARING_FINE_THRESHOLD,
+  hearingQualifies,
+  /** 加处罚款 (行政处罚法第七十二条): 3% of the fine a day, capped at the fine. */
+  lateSurcharge,
+  legalReviewRequired,
+  SERVICE_METHODS,
+  SUMMARY_FINE_LIMIT,
+} from './case.rules.ts';
+export { SummaryPenaltyCase } from './case.summary.ts';
+export { PenaltyCase } from './case.workflow.ts';
 export {
   CREDENTIAL_CATEGORIES,
   type CredentialCategory,

@@ -57,6 +57,8 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'disclosure.request.approve',
       'enforcement.registry.read',
+      'enforcement.case.read',
+      'enforcement.case.approve',
     ],
   },
   {
@@ -72,6 +74,7 @@ export const BUILTIN_ROLES: {
       'log.read',
       'disclosure.request.read',
       'enforcement.registry.read',
+      'enforcement.case.read',
     ],
   },
   {
@@ -86,6 +89,7 @@ export const BUILTIN_ROLES: {
       'log.read',
       'enforcement.registry.read',
       'enforcement.registry.manage',
+      'enforcement.case.read',
     ],
   },
   {
@@ -100,6 +104,8 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'disclosure.request.review',
       'enforcement.registry.read',
+      'enforcement.case.read',
+      'enforcement.case.review',
     ],
   },
   {
@@ -120,7 +126,14 @@ export const BUILTIN_ROLES: {
     name: '执法人员',
     scope: 'unit',
     description: '办理本单位的行政执法案件',
-    permissions: ['org.unit.read', 'dashboard.view', 'enforcement.registry.read'],
+    permissions: [
+      'org.unit.read',
+      'dashboard.view',
+      'enforcement.registry.read',
+      'enforcement.case.read',
+      'enforcement.case.create',
+      'enforcement.case.handle',
+    ],
   },
   {
     code: 'staff',
