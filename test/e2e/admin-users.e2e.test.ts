@@ -43,7 +43,15 @@ describe('admin: users', () => {
   it('signs the admin in to the dashboard with every section in the menu', async () => {
     await signIn(page, stack.url, 'admin');
     await page.getByTestId('dashboard-summary').waitFor();
-    expect(await menuItems(page)).toEqual(['工作台', '组织机构', '用户管理', '角色权限', '接口令牌', '工作日历', '法定期限']);
+    expect(await menuItems(page)).toEqual([
+      '工作台',
+      '组织机构',
+      '用户管理',
+      '角色权限',
+      '接口令牌',
+      '工作日历',
+      '法定期限',
+    ]);
   });
 
   const username = `e2e${Date.now().toString(36)}`;
