@@ -109,6 +109,18 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
  * call (planning a lookup on a table with several indexes costs more than executing it). Bounded per
  * connection; beyond the bound statements run unnamed, as pg does by default.
  */
+const names = new Map<string, string>();
+/** The prepared-statement name for a statement's text (a hash, remembered for the few thousand texts in use). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `fz_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (names.size > 5_000) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 function preparingClient(Base: typeof import('pg').Client): typeof import('pg').Client {
   const MAX_PER_CONNECTION = 500;
   class PreparingClient extends Base {
@@ -118,7 +130,7 @@ function preparingClient(Base: typeof import('pg').Client): typeof import('pg').
       if (config && typeof config === 'object' && typeof config.text === 'string' && !config.name) {
         const params = Array.isArray(values) ? values : config.values;
         if (Array.isArray(params) && params.length > 0) {
-          const name = `fz_${createHash('sha1').update(config.text).digest('hex').slice(0, 20)}`;
+          const name = statementName(config.text);
           if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
             this.prepared.add(name);
             return super.query({ ...config, name }, values, callback);

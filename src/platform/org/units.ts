@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { queryRows } from '../../kernel/db/index.ts';
 import { conflict, DomainError, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { logActorOf } from '../access/actor.ts';
@@ -73,16 +74,14 @@ export async function listUnits(
 
 /** One unit, or a 404 when it does not exist or the actor may not see it. */
 export async function getUnit(ctx: Ctx, id: string): Promise<UnitView & { path: string }> {
-  const [row] = await ctx.db
-    .select({ ...unitColumns(ctx), path: units.path })
-    .from(units)
-    .where(
-      and(
-        eq(units.tenantId, ctx.actor.tenantId),
-        eq(units.id, id),
-        scopeWhere(ctx.actor, P['org.unit.read'], scopeCols),
-      ),
-    );
+  // On every write path (a parent's scope check): plain SQL keeps query building off the hot path.
+  const [row] = await queryRows<UnitView & { path: string }>(
+    ctx.db,
+    sql`select id, parent_id as "parentId", kind, name, short_name as "shortName", credit_code as "creditCode",
+          depth, sort, status, path, ${scopeWhere(ctx.actor, P['org.unit.manage'], scopeCols)} as "canManage"
+        from units
+        where tenant_id = ${ctx.actor.tenantId} and id = ${id} and ${scopeWhere(ctx.actor, P['org.unit.read'], scopeCols)}`,
+  );
   if (!row) throw notFound('ORG.UNIT_NOT_FOUND', '单位不存在或无权查看');
   return row;
 }
@@ -264,11 +263,12 @@ export function createPosition(ctx: Ctx, unitId: string, input: { name: string; 
     const unit = await getUnit(ctx, unitId);
     if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
     const id = newId();
-    const inserted = await ctx.db
-      .insert(positions)
-      .values({ tenantId: ctx.actor.tenantId, id, unitId, name: input.name, sort: input.sort ?? 0 })
-      .onConflictDoNothing()
-      .returning({ id: positions.id });
+    const inserted = await queryRows<{ id: string }>(
+      ctx.db,
+      sql`insert into positions (tenant_id, id, unit_id, name, sort)
+          values (${ctx.actor.tenantId}, ${id}, ${unitId}, ${input.name}, ${input.sort ?? 0})
+          on conflict do nothing returning id`,
+    );
     if (inserted.length === 0)
       throw new DomainError('ORG.POSITION_INVALID', 'invalid', '提交的数据有误', [
         { pointer: '/body/name', detail: '该单位已有同名岗位' },
