@@ -516,3 +516,13 @@ describe('public 事前公开', () => {
     );
   });
 });
+
+describe('registry counts', () => {
+  it('counts each body’s officers and matters (correlated to the body, not the inner row)', async () => {
+    const zhifa = await api.login('zhifa');
+    const bodies = (await api.call(zhifa, 'GET', '/api/enforcement/bodies?pageSize=200')).json();
+    const list = Array.isArray(bodies) ? bodies : bodies.items;
+    expect(list.some((b: { officerCount: number }) => b.officerCount > 0)).toBe(true);
+    expect(list.some((b: { matterCount: number }) => b.matterCount > 0)).toBe(true);
+  });
+});

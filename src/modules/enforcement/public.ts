@@ -41,7 +41,14 @@ export async function publicOfficers(
   tenantId: string,
   f: { bodyId?: string | undefined; q?: string | undefined },
 ) {
-  const conds: SQL[] = [activeBody(tenantId), eq(enforcementOfficers.status, 'active')];
+  // Only officers who may enforce today are published: a credential that has expired or not yet begun is not.
+  const today = sql`(now() at time zone 'Asia/Shanghai')::date`;
+  const conds: SQL[] = [
+    activeBody(tenantId),
+    eq(enforcementOfficers.status, 'active'),
+    sql`${enforcementOfficers.validFrom} <= ${today}`,
+    sql`${enforcementOfficers.validTo} >= ${today}`,
+  ];
   if (f.bodyId) conds.push(eq(enforcementOfficers.bodyId, f.bodyId));
   if (f.q) conds.push(sql`(${users.displayName} = ${f.q} or ${enforcementOfficers.credentialNo} = ${f.q})`);
   const rows = await db

@@ -112,14 +112,16 @@ function selectBodies(ctx: Ctx, where: SQL) {
       unitId: enforcementBodies.unitId,
       unitName: sql<
         string | null
-      >`(select u.name from units u where u.tenant_id = ${enforcementBodies.tenantId} and u.id = ${enforcementBodies.unitId})`,
+      >`(select u.name from units u where u.tenant_id = enforcement_bodies.tenant_id and u.id = enforcement_bodies.unit_id)`,
       uscc: enforcementBodies.uscc,
       legalBasis: enforcementBodies.legalBasis,
       normativeDocuments: enforcementBodies.normativeDocuments,
       domains: enforcementBodies.domains,
       status: enforcementBodies.status,
-      officerCount: sql<number>`(select count(*)::int from enforcement_officers o where o.tenant_id = ${enforcementBodies.tenantId} and o.body_id = ${enforcementBodies.id})`,
-      matterCount: sql<number>`(select count(*)::int from enforcement_matters m where m.tenant_id = ${enforcementBodies.tenantId} and m.body_id = ${enforcementBodies.id})`,
+      // Correlated subqueries name the outer table explicitly: Drizzle leaves columns unqualified in
+      // single-table selects, and an unqualified "id" inside the subquery would mean the inner row.
+      officerCount: sql<number>`(select count(*)::int from enforcement_officers o where o.tenant_id = enforcement_bodies.tenant_id and o.body_id = enforcement_bodies.id)`,
+      matterCount: sql<number>`(select count(*)::int from enforcement_matters m where m.tenant_id = enforcement_bodies.tenant_id and m.body_id = enforcement_bodies.id)`,
       canManage: sql<boolean>`${scopeWhere(ctx.actor, manage, bodyScope)}`,
     })
     .from(enforcementBodies)

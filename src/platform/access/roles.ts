@@ -29,7 +29,8 @@ const roleSelect = {
   scopeUnitIds: roles.scopeUnitIds,
   permissions: roles.permissions,
   builtin: roles.builtin,
-  userCount: sql<number>`(select count(*)::int from user_roles ur where ur.tenant_id = ${roles.tenantId} and ur.role_id = ${roles.id})`,
+  // Outer columns named explicitly: Drizzle leaves them unqualified in a single-table select.
+  userCount: sql<number>`(select count(*)::int from user_roles ur where ur.tenant_id = roles.tenant_id and ur.role_id = roles.id)`,
 };
 
 /** Roles of the actor's tenant (roles are tenant configuration, visible to whoever may read roles). */

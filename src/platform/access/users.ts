@@ -49,7 +49,7 @@ function baseSelect(ctx: Ctx) {
       { id: string; code: string; name: string }[] | string
     >`coalesce((select json_agg(json_build_object('id', r.id, 'code', r.code, 'name', r.name) order by r.code)
       from user_roles ur join roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
-      where ur.tenant_id = ${users.tenantId} and ur.user_id = ${users.id}), '[]'::json)`,
+      where ur.tenant_id = users.tenant_id and ur.user_id = users.id), '[]'::json)`,
     canManage: sql<boolean>`${scopeWhere(ctx.actor, P['access.user.manage'], scopeCols)}`,
   };
 }
