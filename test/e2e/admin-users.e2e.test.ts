@@ -45,6 +45,7 @@ describe('admin: users', () => {
     await page.getByTestId('dashboard-summary').waitFor();
     expect(await menuItems(page)).toEqual([
       '工作台',
+      '行政执法',
       '组织机构',
       '用户管理',
       '角色权限',

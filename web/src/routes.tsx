@@ -20,6 +20,15 @@ const TokensPage = named(() => import('./admin/tokens/TokensPage.tsx'), 'TokensP
 const InboxPage = named(() => import('./admin/inbox/InboxPage.tsx'), 'InboxPage');
 const CasePage = named(() => import('./admin/cases/CasePage.tsx'), 'CasePage');
 const DisclosurePage = named(() => import('./admin/disclosure/DisclosurePage.tsx'), 'DisclosurePage');
+const EnforcementCasesPage = named(() => import('./admin/enforcement/CasesPage.tsx'), 'CasesPage');
+const BodiesPage = named(() => import('./admin/enforcement/BodiesPage.tsx'), 'BodiesPage');
+const OfficersPage = named(() => import('./admin/enforcement/OfficersPage.tsx'), 'OfficersPage');
+const MattersPage = named(() => import('./admin/enforcement/MattersPage.tsx'), 'MattersPage');
+const PublicEnforcementPage = named(
+  () => import('./portal/PublicEnforcementPage.tsx'),
+  'PublicEnforcementPage',
+);
+const PublicDecisionPage = named(() => import('./portal/PublicDecisionPage.tsx'), 'PublicDecisionPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const DeadlineRulesPage = named(
   () => import('./admin/deadline-rules/DeadlineRulesPage.tsx'),
@@ -43,6 +52,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={page(<PortalPage />)} />
+      <Route path="/public/enforcement" element={page(<PublicEnforcementPage />)} />
+      <Route path="/public/enforcement/decisions/:id" element={page(<PublicDecisionPage />)} />
       <Route
         path="/admin"
         element={
@@ -57,6 +68,16 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded(SECTIONS.inbox, <InboxPage />)} />
           <Route path="cases/:id" element={page(<CasePage />)} />
           <Route path="disclosure" element={guarded(SECTIONS.disclosure, <DisclosurePage />)} />
+          <Route
+            path="enforcement/cases"
+            element={guarded(SECTIONS.enforcementCases, <EnforcementCasesPage />)}
+          />
+          <Route path="enforcement/bodies" element={guarded(SECTIONS.enforcementBodies, <BodiesPage />)} />
+          <Route
+            path="enforcement/officers"
+            element={guarded(SECTIONS.enforcementOfficers, <OfficersPage />)}
+          />
+          <Route path="enforcement/matters" element={guarded(SECTIONS.enforcementMatters, <MattersPage />)} />
           <Route path="org" element={guarded(SECTIONS.org, <OrgPage />)} />
           <Route path="users" element={guarded(SECTIONS.users, <UsersPage />)} />
           <Route path="roles" element={guarded(SECTIONS.roles, <RolesPage />)} />

@@ -5,7 +5,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '../routes.tsx';
 import { useMe } from '../shared/me.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
-import { SECTION_LIST, sectionOf, useSectionAccess } from './nav.tsx';
+import { GROUP_ICONS, SECTION_LIST, sectionOf, useSectionAccess } from './nav.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -30,11 +30,21 @@ export function AdminLayout() {
     );
   }
 
-  const items: MenuProps['items'] = SECTION_LIST.filter((s) => mayOpen(s)).map((s) => ({
-    key: s.path,
-    icon: s.icon,
-    label: <Link to={s.path}>{s.label}</Link>,
-  }));
+  type Item = NonNullable<MenuProps['items']>[number] & { children?: MenuProps['items'] };
+  const items: Item[] = [];
+  for (const s of SECTION_LIST.filter((x) => mayOpen(x))) {
+    const item: Item = { key: s.path, icon: s.icon, label: <Link to={s.path}>{s.label}</Link> };
+    const last = items[items.length - 1];
+    if (!s.group) items.push(item);
+    else if (last?.key === `group:${s.group}`) last.children?.push(item);
+    else
+      items.push({
+        key: `group:${s.group}`,
+        icon: GROUP_ICONS[s.group],
+        label: s.group,
+        children: [item],
+      });
+  }
   const current = sectionOf(location.pathname, location.state);
 
   const account: MenuProps['items'] = [
@@ -82,6 +92,7 @@ export function AdminLayout() {
           aria-label="主菜单"
           data-testid="admin-menu"
           selectedKeys={current ? [current.path] : []}
+          defaultOpenKeys={current?.group ? [`group:${current.group}`] : []}
           items={items}
         />
       </Sider>

@@ -1,7 +1,10 @@
 import type { CaseTypeUi } from '../shared/workflow/labels.ts';
 import { DISCLOSURE_UI } from './disclosure/disclosure.ui.ts';
+import { ENFORCEMENT_UI } from './enforcement/enforcement.ui.ts';
 
 /** Each case type's Chinese field names and hints for the shared workflow screens, and its list page. */
 export const CASE_TYPES: Record<string, { ui: CaseTypeUi; listPath: string }> = {
   'disclosure.request': { ui: DISCLOSURE_UI, listPath: '/admin/disclosure' },
+  'enforcement.penalty-case': { ui: ENFORCEMENT_UI, listPath: '/admin/enforcement/cases' },
+  'enforcement.summary-case': { ui: ENFORCEMENT_UI, listPath: '/admin/enforcement/cases' },
 };

@@ -1,11 +1,16 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  IdcardOutlined,
   InboxOutlined,
+  OrderedListOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,7 +27,12 @@ export interface Section {
   permission?: Permission;
   /** Shown only to users who can read at least one case type (GET /api/workflow/machines is not empty). */
   needsCaseTypes?: boolean;
+  /** The submenu the item sits in (consecutive sections with the same group share one). */
+  group?: string;
 }
+
+/** Submenus: their icons. */
+export const GROUP_ICONS: Record<string, ReactNode> = { 行政执法: <AuditOutlined /> };
 
 /** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
 export const SECTIONS = {
@@ -33,6 +43,34 @@ export const SECTIONS = {
     label: '政府信息公开',
     icon: <FileSearchOutlined />,
     permission: 'disclosure.request.read',
+  },
+  enforcementCases: {
+    path: '/admin/enforcement/cases',
+    label: '执法案件',
+    icon: <AlertOutlined />,
+    permission: 'enforcement.case.read',
+    group: '行政执法',
+  },
+  enforcementBodies: {
+    path: '/admin/enforcement/bodies',
+    label: '执法主体',
+    icon: <BankOutlined />,
+    permission: 'enforcement.registry.read',
+    group: '行政执法',
+  },
+  enforcementOfficers: {
+    path: '/admin/enforcement/officers',
+    label: '执法人员',
+    icon: <IdcardOutlined />,
+    permission: 'enforcement.registry.read',
+    group: '行政执法',
+  },
+  enforcementMatters: {
+    path: '/admin/enforcement/matters',
+    label: '执法事项',
+    icon: <OrderedListOutlined />,
+    permission: 'enforcement.registry.read',
+    group: '行政执法',
   },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },

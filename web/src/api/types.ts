@@ -16,7 +16,14 @@ export type Permission =
   | 'disclosure.request.create'
   | 'disclosure.request.handle'
   | 'disclosure.request.review'
-  | 'disclosure.request.approve';
+  | 'disclosure.request.approve'
+  | 'enforcement.registry.read'
+  | 'enforcement.registry.manage'
+  | 'enforcement.case.read'
+  | 'enforcement.case.create'
+  | 'enforcement.case.handle'
+  | 'enforcement.case.review'
+  | 'enforcement.case.approve';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';

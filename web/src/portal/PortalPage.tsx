@@ -19,15 +19,18 @@ interface PortalSection {
   title: string;
   icon: ReactNode;
   text: string;
+  /** The page of a section that is live. */
+  to?: string;
 }
 
-/** The sections the public portal will offer; none is live yet, so none shows data. */
+/** The sections the public portal offers; those without a page are announced as coming soon. */
 const SECTIONS: PortalSection[] = [
   {
     id: 'enforcement',
     title: '行政执法公示',
     icon: <AuditOutlined />,
     text: '执法主体、人员、职责、依据、程序及行政处罚、行政检查等执法决定的公示。',
+    to: '/public/enforcement',
   },
   {
     id: 'inspections',
@@ -80,11 +83,17 @@ export function PortalPage() {
             <span data-testid="portal-title">{tenants.loading ? '\u00a0' : title}</span>
           </a>
           <nav className="pt-nav" aria-label="门户栏目">
-            {SECTIONS.map((s) => (
-              <a key={s.id} href={`#${s.id}`}>
-                {s.title}
-              </a>
-            ))}
+            {SECTIONS.map((s) =>
+              s.to ? (
+                <Link key={s.id} to={s.to}>
+                  {s.title}
+                </Link>
+              ) : (
+                <a key={s.id} href={`#${s.id}`}>
+                  {s.title}
+                </a>
+              ),
+            )}
           </nav>
           <Link to="/admin/login" className="pt-login">
             <LoginOutlined /> 工作人员登录
@@ -101,20 +110,31 @@ export function PortalPage() {
         </section>
 
         <section className="pt-wrap pt-sections" aria-label="服务栏目">
-          {SECTIONS.map((s) => (
-            <article key={s.id} id={s.id} className="pt-card">
-              <div className="pt-card-icon" aria-hidden>
-                {s.icon}
-              </div>
-              <div className="pt-card-body">
-                <h2>
-                  {s.title}
-                  <span className="pt-soon">即将上线</span>
-                </h2>
-                <p>{s.text}</p>
-              </div>
-            </article>
-          ))}
+          {SECTIONS.map((s) => {
+            const body = (
+              <>
+                <div className="pt-card-icon" aria-hidden>
+                  {s.icon}
+                </div>
+                <div className="pt-card-body">
+                  <h2>
+                    {s.title}
+                    {s.to ? <span className="pt-live">查看</span> : <span className="pt-soon">即将上线</span>}
+                  </h2>
+                  <p>{s.text}</p>
+                </div>
+              </>
+            );
+            return s.to ? (
+              <Link key={s.id} id={s.id} to={s.to} className="pt-card" data-testid={`portal-${s.id}`}>
+                {body}
+              </Link>
+            ) : (
+              <article key={s.id} id={s.id} className="pt-card">
+                {body}
+              </article>
+            );
+          })}
         </section>
       </main>
 

@@ -168,6 +168,9 @@ function SchemaField({
   const s = unwrap(schema);
   const kind = kindOf(s);
   const label = fieldLabel(path, s, ctx.ui, ctx.step);
+  const custom = ctx.step
+    ? ctx.ui?.controls?.[ctx.step]?.[path.filter((p) => typeof p === 'string').join('.')]
+    : undefined;
   const wide = kind === 'textarea' || kind === 'object' || kind === 'list' || kind === 'tags';
 
   if (kind === 'object')
@@ -204,7 +207,7 @@ function SchemaField({
       {...(kind === 'boolean' ? { valuePropName: 'checked' } : {})}
       {...(kind === 'date' ? dateField : {})}
     >
-      {control(kind, s, path, required, ctx)}
+      {custom ? custom() : control(kind, s, path, required, ctx)}
     </Form.Item>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import type { DeadlineColour, JsonSchema } from '../../api/types.ts';
 
 /**
@@ -15,6 +16,11 @@ export interface CaseTypeUi {
   stepHelp?: Record<string, string>;
   /** The `step` values of approvals that this case type's rules look for. */
   approvalSteps?: { value: string; label: string }[];
+  /**
+   * Per step: a control that replaces the one the schema would give, by dotted field path (e.g. a select of
+   * officers for a list of user ids). The form item passes it `value` and `onChange`.
+   */
+  controls?: Record<string, Record<string, () => ReactElement>>;
   /** Facts not shown in the facts panel (internal flags). */
   hiddenFacts?: string[];
 }
