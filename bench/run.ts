@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
 import { benchLog, printLog } from './log.ts';
+import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
 
 /**
@@ -41,3 +42,6 @@ else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENC
 
 console.log('\n3. Transparency log');
 printLog(await benchLog({ ms, pgUrl }));
+
+console.log('\n4. Portal search of published penalty decisions at 1,000,000 decisions');
+printPublicity(await benchPublicity({ pgUrl, ms }));

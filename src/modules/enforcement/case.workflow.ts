@@ -40,6 +40,7 @@ import {
 } from './case.rules.ts';
 import { CIRCUMSTANCES, type Circumstance, checkFineAgainstDiscretion } from './discretion.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
+import { insertPublished, markWithdrawn, publicationPassesMaskingGate } from './publicity.ts';
 
 export const zDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
 export const zSha256 = z
@@ -272,6 +273,107 @@ const extendSteps = Object.fromEntries(
         },
       ],
     }),
+  ]),
+);
+
+/**
+ * 行政处罚决定公开 (rules.md §1.11, §13.2): publishing the reviewed public version and withdrawing it. Publication
+ * does not move the case, so there is a step per state after the decision (the engine's steps have one target
+ * state each): `publishInDecided` … `publishInClosed`, `withdrawInDecided` … `withdrawInClosed`. The rows live in
+ * `published_decisions` (written by the steps' `effect`, in the transition's transaction).
+ */
+const PUBLICITY_STATES = ['decided', 'served', 'executing', 'closed'] as const satisfies readonly S[];
+const publication = (d: D) =>
+  rec(d.publication) as { status?: 'published' | 'withdrawn'; publishedOn?: string };
+const zPublish = z.object({
+  publishedOn: zDate,
+  /** The party's display name as published (masked under the agency's policy). */
+  partyName: zText(100),
+  /** The public version of the decision (masked, matching the served decision otherwise). */
+  publicText: zText(20000),
+  penaltySummary: zText(500),
+  /** Who did the 保密审查 (confidentiality review) of the public version. */
+  reviewedBy: zText(50),
+});
+const zWithdraw = z
+  .object({
+    /** The day the decision was changed, revoked, confirmed illegal or void (the 3-working-day clock starts). */
+    changedOn: zDate,
+    withdrawnOn: zDate,
+    cause: z.enum(['changed', 'revoked', 'confirmed-illegal', 'confirmed-void'], {
+      error: '请选择撤回原因类型',
+    }),
+    /** The public explanation (公开说明理由). */
+    reason: zText(1000),
+    /** What changed it: the reconsideration decision, the judgment or the self-correction decision. */
+    basis: zText(500),
+  })
+  .refine((v) => v.withdrawnOn >= v.changedOn, {
+    path: ['withdrawnOn'],
+    error: '撤回日期不能早于决定变更日期',
+  });
+const publicitySteps = Object.fromEntries(
+  PUBLICITY_STATES.flatMap((s) => [
+    [
+      `publishIn${pascal(s)}`,
+      step({
+        label: '公开行政处罚决定',
+        from: [s],
+        to: s,
+        permission: P['enforcement.decision.publish'],
+        input: zPublish,
+        guards: [
+          factHolds({
+            name: 'OnlyPenaltyDecisionsArePublished',
+            message: '只有作出行政处罚的决定才需公开',
+            check: (d) => decision(d).outcome === 'penalty',
+          }),
+          factHolds({
+            name: 'NotPublishedYet',
+            message: '该决定已经公开',
+            check: (d) => publication(d).status !== 'published',
+          }),
+          {
+            name: 'PublishedNotBeforeDecision',
+            message: '公开日期不能早于决定日期',
+            check: (g) => String(g.input.publishedOn) >= String(decision(g.data).decidedOn),
+          },
+          publicationPassesMaskingGate,
+        ],
+        apply: (d, i) => ({
+          ...d,
+          publication: { status: 'published', publishedOn: i.publishedOn, reviewedBy: i.reviewedBy },
+        }),
+        clock: (i, d) => (d.publishClock ? [{ key: 'publish', type: 'meet', on: i.publishedOn }] : []),
+        effect: insertPublished,
+      }),
+    ],
+    [
+      `withdrawIn${pascal(s)}`,
+      step({
+        label: '撤回已公开的行政处罚决定',
+        from: [s],
+        to: s,
+        permission: P['enforcement.decision.publish'],
+        input: zWithdraw,
+        guards: [
+          factHolds({
+            name: 'PublishedDecisionToWithdraw',
+            message: '该决定尚未公开或已经撤回',
+            check: (d) => publication(d).status === 'published',
+          }),
+        ],
+        apply: (d, i) => ({
+          ...d,
+          publication: { ...publication(d), status: 'withdrawn', withdrawal: i },
+        }),
+        clock: (i) => [
+          { key: 'withdrawal', type: 'start', rule: 'penalty.publicity-withdrawal', from: i.changedOn },
+          { key: 'withdrawal', type: 'meet', on: i.withdrawnOn },
+        ],
+        effect: markWithdrawn,
+      }),
+    ],
   ]),
 );
 
@@ -739,9 +841,17 @@ const transitions = withStage({
         },
       },
     ],
-    apply: (d, i) => ({ ...d, decision: i, serviceEvents: [] }),
+    apply: (d, i) => ({ ...d, decision: i, serviceEvents: [], publishClock: i.outcome === 'penalty' }),
     clock: (i, d) => {
       const out: ClockAction[] = [{ key: 'decision', type: 'meet', on: i.decidedOn }];
+      // 事后公开: penalty decisions are published within 7 working days (A15)
+      if (i.outcome === 'penalty')
+        out.push({
+          key: 'publish',
+          type: 'start',
+          rule: 'enforcement.publish-license-penalty',
+          from: i.decidedOn,
+        });
       if (d.reviewSubmitted) out.push({ key: 'legal-review', type: 'meet', on: i.decidedOn });
       if (d.hearingClock) out.push({ key: 'hearing-request', type: 'cancel' });
       if (i.outcome !== 'transferred')
@@ -1000,6 +1110,7 @@ const transitions = withStage({
   }),
   ...suspendSteps,
   ...extendSteps,
+  ...publicitySteps,
 });
 
 /** The ordinary-procedure penalty case (行政处罚普通程序). */

@@ -10,6 +10,7 @@ export const EnforcementPermissions = definePermissions(
     'enforcement.case.handle': '办理行政处罚案件（核查、立案、调查取证、告知、听证、送达、执行、结案）',
     'enforcement.case.review': '对行政处罚案件进行法制审核',
     'enforcement.case.approve': '审批行政处罚案件（负责人审批、集体讨论、作出决定）',
+    'enforcement.decision.publish': '公开和撤回行政处罚决定（经保密审查的公开版本）',
   },
   '行政执法',
 );

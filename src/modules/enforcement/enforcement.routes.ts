@@ -20,14 +20,20 @@ import {
   zOfficer,
   zOfficerList,
   zPublicBody,
+  zPublicDecision,
+  zPublicDecisionList,
+  zPublicDecisionQuery,
+  zPublicityDraft,
   zPublicMatter,
   zPublicOfficer,
   zPublicQuery,
+  zPublicTenantQuery,
   zUpdateBodyBody,
   zUpdateMatterBody,
   zUpdateOfficerBody,
 } from './enforcement.schemas.ts';
 import { publicBodies, publicMatters, publicOfficers } from './public.ts';
+import { getPublishedDecision, publicityDraft, searchPublishedDecisions } from './publicity.ts';
 import {
   createBody,
   createMatter,
@@ -257,6 +263,20 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
     );
   }
 
+  app.get(
+    `${root}/cases/:id/publicity-draft`,
+    {
+      config: { access: { permission: P['enforcement.decision.publish'] } },
+      schema: {
+        tags,
+        summary: '行政处罚决定公开版本草稿（按脱敏规则处理，供保密审查）',
+        params: zIdParams,
+        response: { 200: zPublicityDraft, ...problemResponses },
+      },
+    },
+    async (req) => publicityDraft(req.ctx(), req.params.id),
+  );
+
   // 事前公开: no sign-in; the district from ?tenant=, default the deployment's.
   const publicTags = ['enforcement-public'];
   const tenantOf = async (code: string | undefined) => {
@@ -302,5 +322,34 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
       },
     },
     async (req) => publicMatters(deps.db, await tenantOf(req.query.tenant), req.query),
+  );
+
+  // 事后公开: published penalty decisions (行政处罚决定公开), no sign-in.
+  app.get(
+    '/api/public/enforcement/decisions',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '行政处罚决定公开查询（按当事人、事项、执法主体、文号或正文关键词；最新公开的在前）',
+        querystring: zPublicDecisionQuery,
+        response: { 200: zPublicDecisionList, ...problemResponses },
+      },
+    },
+    async (req) => searchPublishedDecisions(deps.db, await tenantOf(req.query.tenant), req.query),
+  );
+  app.get(
+    '/api/public/enforcement/decisions/:id',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '公开的行政处罚决定（已撤回的只显示撤回说明）',
+        params: zIdParams,
+        querystring: zPublicTenantQuery,
+        response: { 200: zPublicDecision, ...problemResponses },
+      },
+    },
+    async (req) => getPublishedDecision(deps.db, await tenantOf(req.query.tenant), req.params.id),
   );
 };

@@ -249,3 +249,58 @@ export const zPublicOfficer = z.object({
   validTo: z.string(),
 });
 export const zPublicMatter = zMatter.omit({ id: true, status: true, canManage: true });
+
+// ---------- 行政处罚决定公开 ----------
+
+export const zPublicDecisionQuery = z
+  .object({
+    tenant: z
+      .string()
+      .regex(/^\d{6}$/, { error: '行政区划代码为6位数字' })
+      .optional(),
+    q: z.string().trim().max(64, { error: '关键词不超过64个字符' }).optional(),
+    /** The enforcement body: its id or its exact name. */
+    body: z.string().trim().max(100).optional(),
+    from: zIsoDate.optional(),
+    to: zIsoDate.optional(),
+    page: z.coerce.number().int().min(1).max(10000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], error: '结束日期不能早于开始日期' });
+const zDecisionStatus = z.enum(['published', 'withdrawn']);
+export const zPublicDecisionItem = z.object({
+  id: zId,
+  number: z.string(),
+  partyName: z.string(),
+  matterName: z.string(),
+  bodyName: z.string(),
+  decidedOn: z.string(),
+  publishedOn: z.string(),
+  penaltySummary: z.string().nullable(),
+  status: zDecisionStatus,
+});
+export const zPublicDecisionList = z.object({
+  items: z.array(zPublicDecisionItem),
+  /** The number of matches, at most 10,000 (`totalExact: false` beyond). */
+  total: z.number(),
+  totalExact: z.boolean(),
+});
+export const zPublicDecision = zPublicDecisionItem.extend({
+  statusLabel: z.string(),
+  publicText: z.string().nullable(),
+  fineAmount: z.number().nullable(),
+  withdrawnOn: z.string().nullable(),
+  withdrawalReason: z.string().nullable(),
+});
+export const zPublicityDraft = z.object({
+  partyName: z.string(),
+  publicText: z.string(),
+  penaltySummary: z.string(),
+  replacements: z.array(z.object({ kind: z.string(), rule: z.string(), start: z.number(), end: z.number() })),
+});
+export const zPublicTenantQuery = z.object({
+  tenant: z
+    .string()
+    .regex(/^\d{6}$/, { error: '行政区划代码为6位数字' })
+    .optional(),
+});

@@ -109,3 +109,48 @@ export const enforcementMatters = pgTable(
     index('enforcement_matters_tenant_body_idx').on(t.tenantId, t.bodyId),
   ],
 );
+
+/**
+ * 行政处罚决定公开 (rules.md §1.11, §2.1, §13.2): the public version of a penalty decision, written by the case's
+ * `publish` step after the masking gate and the human 保密审查, and set to `withdrawn` by its `withdraw` step. Only
+ * masked values live here; the portal reads nothing else. `search_tokens` holds the character bigrams of the
+ * searchable fields (see the module README): a GIN index on a `text[]` column (no extension needed), which
+ * cannot carry the varchar `tenant_id` without `btree_gin`, so the tenant is a filter on the candidate rows.
+ */
+export const publishedDecisions = pgTable(
+  'published_decisions',
+  {
+    tenantId: varchar('tenant_id', { length: 12 }).notNull(),
+    id: uuid('id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    /** The decision document number (决定书文号). */
+    number: text('number').notNull(),
+    /** The party's display name (masked under the agency's policy). */
+    partyName: text('party_name').notNull(),
+    partyKind: text('party_kind').notNull(),
+    matterName: text('matter_name').notNull(),
+    bodyId: uuid('body_id').notNull(),
+    bodyName: text('body_name').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    publicText: text('public_text').notNull(),
+    penaltySummary: text('penalty_summary').notNull(),
+    fineAmount: numeric('fine_amount', { precision: 14, scale: 2 }),
+    /** `published` | `withdrawn`. */
+    status: text('status').notNull().default('published'),
+    withdrawnOn: date('withdrawn_on', { mode: 'string' }),
+    withdrawalReason: text('withdrawal_reason'),
+    withdrawalBasis: text('withdrawal_basis'),
+    /** Who did the 保密审查 of the public version. */
+    reviewedBy: text('reviewed_by').notNull(),
+    searchTokens: text('search_tokens').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('published_decisions_tenant_published_idx').on(t.tenantId, t.publishedOn, t.id),
+    index('published_decisions_tenant_case_idx').on(t.tenantId, t.caseId),
+    index('published_decisions_search_gin').using('gin', t.searchTokens),
+  ],
+);

@@ -47,7 +47,14 @@ export {
 export { EnforcementPermissions } from './enforcement.permissions.ts';
 export { enforcementRoutes } from './enforcement.routes.ts';
 /** The registry tables, for the demo district's seed (other modules read through the functions above). */
-export { enforcementBodies, enforcementMatters, enforcementOfficers } from './enforcement.tables.ts';
+export {
+  enforcementBodies,
+  enforcementMatters,
+  enforcementOfficers,
+  publishedDecisions,
+} from './enforcement.tables.ts';
+/** 行政处罚决定公开: the portal search and the bigram tokens (for the benchmark and other portals). */
+export { getPublishedDecision, queryPlan, searchPublishedDecisions, searchTokens } from './publicity.ts';
 export {
   BODY_KINDS,
   type BodyView,

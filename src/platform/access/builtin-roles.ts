@@ -133,6 +133,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.read',
       'enforcement.case.create',
       'enforcement.case.handle',
+      'enforcement.decision.publish',
     ],
   },
   {

@@ -449,7 +449,9 @@ export function transition(
     for (const g of t.guards ?? []) {
       const gi = { ctx, state: row.state, data: row.data, input, records };
       if (g.when && !g.when(gi)) continue;
-      if (!(await g.check(gi))) failed.add(`/guards/${g.name}`, g.message);
+      const r = await g.check(gi);
+      if (r === false) failed.add(`/guards/${g.name}`, g.message);
+      else if (Array.isArray(r)) for (const p of r) failed.add(`/guards/${g.name}${p.pointer}`, p.detail);
     }
     if (failed.any)
       throw new DomainError(
@@ -489,6 +491,8 @@ export function transition(
       logKind: `${m.type}.${name}`,
     });
     await applyClock(ctx, updated, m, t.clock?.(input, data) ?? []);
+    // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
+    if (t.effect) await t.effect(ctx, updated, input);
     return updated;
   });
 }

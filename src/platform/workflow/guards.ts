@@ -26,8 +26,15 @@ export interface Guard {
   message: string;
   /** Applies only when this returns true (e.g. only for a refusal). Default: always. */
   when?: (g: GuardInput) => boolean;
-  check: (g: GuardInput) => boolean | Promise<boolean>;
+  /**
+   * True when the rule holds. A guard that finds several distinct problems (e.g. the publication gate) may
+   * return them instead: an empty list holds; each problem is listed as `/guards/<name><pointer>`.
+   */
+  check: (g: GuardInput) => GuardResult | Promise<GuardResult>;
 }
+
+/** What a guard's check returns: holds or not, or the list of problems found (empty: holds). */
+export type GuardResult = boolean | readonly { pointer: string; detail: string }[];
 
 const latest = (g: GuardInput, kind: string, pred: (r: CaseRecordView) => boolean = () => true) =>
   g.records.find((r) => r.kind === kind && pred(r));

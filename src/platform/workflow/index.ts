@@ -10,6 +10,7 @@ export {
   factHolds,
   type Guard,
   type GuardInput,
+  type GuardResult,
   passedLegalReview,
 } from './guards.ts';
 export {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import type { Ctx } from '../access/index.ts';
 import type { DeadlineUnit } from '../clock/index.ts';
 import type { Guard } from './guards.ts';
+import type { cases } from './workflow.tables.ts';
 
 /** A state of a machine. */
 export interface StateDef {
@@ -32,6 +34,12 @@ export interface TransitionDef<S extends string = string, I = Record<string, unk
   guards?: readonly Guard[];
   clock?: (input: I, data: Record<string, unknown>) => ClockAction[];
   apply?: (data: Record<string, unknown>, input: I) => Record<string, unknown>;
+  /**
+   * Writes the step makes outside the case row (e.g. a module's published-decision record). Runs inside the
+   * transition's transaction after the state change, the timeline event and the clock actions, with the case
+   * as updated; a throw rolls the whole step back. `apply` stays pure; this is the only side-effect hook.
+   */
+  effect?: (ctx: Ctx, row: typeof cases.$inferSelect, input: I) => Promise<void>;
 }
 
 export type RecordKind = 'legal-review' | 'collective-discussion' | 'approval';
