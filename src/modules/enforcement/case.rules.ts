@@ -30,7 +30,16 @@ export const SERVICE_METHODS = [
 export type ServiceMethod = (typeof SERVICE_METHODS)[number];
 
 /** Where a clue came from (rules.md §1.3). */
-export const CLUE_SOURCES = ['投诉举报', '监督检查', '移送', '上级交办', '技术监控', '其他'] as const;
+export const CLUE_SOURCES = [
+  '投诉举报',
+  '12345热线',
+  '监督检查',
+  '双随机抽查',
+  '移送',
+  '上级交办',
+  '技术监控',
+  '其他',
+] as const;
 
 /** 行政处罚法第五十七条: what the head may decide at the end of the investigation. */
 export const DECISION_OUTCOMES = {

@@ -6,7 +6,16 @@ export const PENALTY_CASE_TYPE = 'enforcement.penalty-case';
 export const SUMMARY_CASE_TYPE = 'enforcement.summary-case';
 
 /** 线索来源 (as the server's CLUE_SOURCES; the values are the Chinese names themselves). */
-export const CLUE_SOURCES = ['投诉举报', '监督检查', '移送', '上级交办', '技术监控', '其他'];
+export const CLUE_SOURCES = [
+  '投诉举报',
+  '12345热线',
+  '监督检查',
+  '双随机抽查',
+  '移送',
+  '上级交办',
+  '技术监控',
+  '其他',
+];
 export const PARTY_KINDS: Record<string, string> = { person: '公民', organisation: '法人或其他组织' };
 export const DECISION_OUTCOMES: Record<string, string> = {
   penalty: '给予行政处罚',
