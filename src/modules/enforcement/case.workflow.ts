@@ -284,7 +284,7 @@ const extendSteps = Object.fromEntries(
  */
 const PUBLICITY_STATES = ['decided', 'served', 'executing', 'closed'] as const satisfies readonly S[];
 const publication = (d: D) =>
-  rec(d.publication) as { status?: 'published' | 'withdrawn'; publishedOn?: string };
+  rec(d.publication) as { status?: 'published' | 'withdrawn' | 'exempt'; publishedOn?: string };
 const zPublish = z.object({
   publishedOn: zDate,
   /** The party's display name as published (masked under the agency's policy). */
@@ -312,6 +312,18 @@ const zWithdraw = z
     path: ['withdrawnOn'],
     error: '撤回日期不能早于决定变更日期',
   });
+/**
+ * 依法不予公开: a decision that the law keeps off the portal (rules.md §13.2: a minor party; state secrets;
+ * trade secrets or privacy at the heart of the facts; a danger to security or stability). The reason and its
+ * basis are recorded, and the publication period is closed instead of turning red.
+ */
+const zExempt = z.object({
+  reason: z.enum(['minor', 'state-secret', 'trade-secret-or-privacy', 'security-or-stability', 'other-law'], {
+    error: '请选择不予公开的法定情形',
+  }),
+  basis: zText(500),
+  decidedBy: zText(50),
+});
 const publicitySteps = Object.fromEntries(
   PUBLICITY_STATES.flatMap((s) => [
     [
@@ -330,8 +342,8 @@ const publicitySteps = Object.fromEntries(
           }),
           factHolds({
             name: 'NotPublishedYet',
-            message: '该决定已经公开',
-            check: (d) => publication(d).status !== 'published',
+            message: '该决定已经公开或已依法决定不予公开',
+            check: (d) => publication(d).status !== 'published' && publication(d).status !== 'exempt',
           }),
           {
             name: 'PublishedNotBeforeDecision',
@@ -372,6 +384,26 @@ const publicitySteps = Object.fromEntries(
           { key: 'withdrawal', type: 'meet', on: i.withdrawnOn },
         ],
         effect: markWithdrawn,
+      }),
+    ],
+    [
+      `exemptFromPublicationIn${pascal(s)}`,
+      step({
+        label: '依法不予公开',
+        from: [s],
+        to: s,
+        permission: P['enforcement.decision.publish'],
+        input: zExempt,
+        guards: [
+          factHolds({
+            name: 'OnlyUnpublishedPenaltyDecisions',
+            message: '只有尚未公开的行政处罚决定才能决定不予公开',
+            check: (d) => decision(d).outcome === 'penalty' && !publication(d).status,
+          }),
+        ],
+        apply: (d, i) => ({ ...d, publication: { status: 'exempt', exemption: i } }),
+        // The publication period ends: nothing is owed any more (the reason is on the record and in the log).
+        clock: (_i, d) => (d.publishClock ? [{ key: 'publish', type: 'cancel' }] : []),
       }),
     ],
   ]),

@@ -168,6 +168,19 @@ describe('行政处罚决定公开', () => {
       sql`select count(*)::int as n from published_decisions`,
     );
     expect(none[0]!.n).toBe(0);
+
+    // the lawful way out: not published, with the reason recorded; the publication period closes
+    const exempt = await step(officer, minor.id, 'exemptFromPublicationInDecided', {
+      reason: 'minor',
+      basis: '当事人未满十八周岁，处罚结果不在网上公开',
+      decidedBy: '执法支队负责人',
+    });
+    expect(exempt.statusCode, exempt.body).toBe(200);
+    const publishClock = exempt.json().deadlines.find((d: { key: string }) => d.key === 'publish');
+    expect(publishClock?.status).toBe('cancelled');
+    expect(
+      (await step(officer, minor.id, 'publishInDecided', publication(await draftOf(minor.id)))).statusCode,
+    ).toBe(409);
   });
 
   it('publishes the masked version; the portal finds it by 2 and 4 Chinese characters and by number; withdrawal hides the text', async () => {
