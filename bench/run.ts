@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
+import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
@@ -45,3 +46,6 @@ printLog(await benchLog({ ms, pgUrl }));
 
 console.log('\n4. Portal search of published penalty decisions at 1,000,000 decisions');
 printPublicity(await benchPublicity({ pgUrl, ms }));
+
+console.log('\n5. Supervisor view of open enforcement cases, overdue first, at 100,000 open cases');
+printSupervision(await benchSupervision({ pgUrl, ms }));

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../http/deps.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
+import { logActorOf } from '../../platform/access/index.ts';
+import { appendLogEntry } from '../../platform/log/index.ts';
 import { getTenant } from '../../platform/tenancy/index.ts';
+import { buildCaseFile, zCaseFileQuery } from './case-file.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
 import {
   zBody,
@@ -49,6 +53,8 @@ import {
   updateOfficer,
 } from './registry.ts';
 import { exportRegistry, importRegistry, type RegistryKind } from './registry-file.ts';
+import { drillIndicator, enforcementStats, zDrillQuery, zStatsQuery } from './stats.ts';
+import { supervision, zSupervisionQuery } from './supervision.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -275,6 +281,82 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
       },
     },
     async (req) => publicityDraft(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${root}/cases/:id/case-file.zip`,
+    {
+      config: { access: { permission: P['enforcement.case.read'] } },
+      schema: {
+        tags,
+        summary: '导出案卷（目录与哈希、案件信息、文书、全过程记录回执）',
+        params: zIdParams,
+        querystring: zCaseFileQuery,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const file = await buildCaseFile(ctx, req.params.id, req.query);
+      // The case file holds personal data: who exported it, when and what is recorded (个保法 access logging).
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'enforcement.case.file-exported',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'case', id: req.params.id },
+        data: { files: file.manifest.files.length },
+        attachments: { [file.fileName]: createHash('sha256').update(file.zip).digest('hex') },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      return reply
+        .header('content-type', 'application/zip')
+        .header(
+          'content-disposition',
+          `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .send(file.zip);
+    },
+  );
+
+  const caseReadAccess = { access: { permission: P['enforcement.case.read'] } };
+  app.get(
+    `${root}/stats`,
+    {
+      config: caseReadAccess,
+      schema: {
+        tags,
+        summary: '行政执法统计指标（本人数据范围内；每项指标可下钻到案件）',
+        querystring: zStatsQuery,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req) => enforcementStats(req.ctx(), req.query),
+  );
+  app.get(
+    `${root}/stats/drill`,
+    {
+      config: caseReadAccess,
+      schema: {
+        tags,
+        summary: '统计指标下钻：构成该数字的案件',
+        querystring: zDrillQuery,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req) => drillIndicator(req.ctx(), req.query),
+  );
+  app.get(
+    `${root}/supervision`,
+    {
+      config: caseReadAccess,
+      schema: {
+        tags,
+        summary: '执法监督：在办案件（逾期在前，按最近届满日期排序）',
+        querystring: zSupervisionQuery,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req) => supervision(req.ctx(), req.query),
   );
 
   // 事前公开: no sign-in; the district from ?tenant=, default the deployment's.

@@ -4,6 +4,8 @@
  * (log.routes.ts, mounted by the composition root) and verified by `fazhi log verify`.
  */
 export { appendLogEntry, type LogActor, type LogEntryInput } from './append.ts';
+/** Receipts (RECEIPT.md): serialise one for a file, or check one offline. */
+export { serializeReceipt, verifyReceipt } from './core/index.ts';
 export { logEntries } from './log.tables.ts';
 export { logHashes, logHeads } from './log-tree.tables.ts';
 export { entryReceipt, listSubjectEntries, type SubjectEntry } from './queries.ts';

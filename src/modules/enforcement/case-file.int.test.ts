@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, testApi } from '../../../test/support/api.ts';
+import { openTestDeps } from '../../../test/support/db.ts';
+import { queryRows } from '../../kernel/db/index.ts';
+import { readZip } from '../../platform/documents/index.ts';
+import { logSignerFor, sequenceAll, verifyReceipt } from '../../platform/log/index.ts';
+import type { CaseFileManifest } from './case-file.ts';
+
+/** 案卷导出: the ZIP's manifest hashes, the rendered documents, the offline receipts, and who may export. */
+let deps: Awaited<ReturnType<typeof openTestDeps>>;
+let api: Awaited<ReturnType<typeof testApi>>;
+let officer: Session;
+let leader: Session;
+let stranger: Session;
+let body: string;
+let matter: string;
+let valid: string[];
+
+const HASH = 'ab'.repeat(32);
+
+beforeAll(async () => {
+  deps = await openTestDeps('2026-09-25T10:00:00+08:00');
+  api = await testApi(deps);
+  officer = await api.login('officer');
+  leader = await api.login('leader');
+  const [b] = await queryRows<{ id: string }>(
+    deps.db,
+    sql`select id from enforcement_bodies where name = '区市场监管综合行政执法支队'`,
+  );
+  body = b!.id;
+  const [m] = await queryRows<{ id: string }>(
+    deps.db,
+    sql`select id from enforcement_matters where code = 'SCJG-CF-001'`,
+  );
+  matter = m!.id;
+  const officers = await queryRows<{ user_id: string; valid_to: string }>(
+    deps.db,
+    sql`select user_id, valid_to::text as valid_to from enforcement_officers where body_id = ${body} order by credential_no`,
+  );
+  valid = officers.filter((o) => o.valid_to > '2026-12-31').map((o) => o.user_id);
+  const [other] = await queryRows<{ username: string }>(
+    deps.db,
+    sql`select u.username from enforcement_officers o join enforcement_bodies b on b.tenant_id = o.tenant_id and b.id = o.body_id
+        join users u on u.tenant_id = o.tenant_id and u.id = o.user_id
+        where b.name = '区生态环境保护综合行政执法支队' limit 1`,
+  );
+  stranger = await api.login(other!.username);
+});
+afterAll(async () => {
+  await api.close();
+  await deps.database.close();
+});
+
+const ok = async (s: Session, id: string, name: string, b: unknown) => {
+  const res = await api.call(s, 'POST', `/api/workflow/cases/${id}/transitions/${name}`, b);
+  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+  return res.json();
+};
+
+/** A penalty case against an organisation, decided on 2026-10-30 with a fine of 70,000 yuan. */
+async function decidedCase(): Promise<{ id: string; number: string }> {
+  const res = await api.call(officer, 'POST', '/api/workflow/cases', {
+    type: 'enforcement.penalty-case',
+    data: {
+      bodyId: body,
+      source: '投诉举报',
+      clueReceivedOn: '2026-09-25',
+      summary: '举报某超市销售过期食品',
+      party: {
+        kind: 'organisation',
+        name: '示范区某某超市有限公司',
+        creditCode: '91110000MA0000000X',
+        address: '示范区幸福街88号',
+      },
+    },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  await ok(officer, id, 'verify', { startedOn: '2026-09-25' });
+  await ok(officer, id, 'file', {
+    filedOn: '2026-09-25',
+    domain: '食品安全',
+    cause: '经营超过保质期的食品',
+    approvedBy: '支队长',
+    matterId: matter,
+  });
+  await ok(officer, id, 'assignInvestigators', {
+    assignedOn: '2026-09-25',
+    investigators: valid.slice(0, 2),
+  });
+  await ok(officer, id, 'recordEvidence', {
+    items: [
+      { type: '书证', title: '进货单', collectedOn: '2026-09-26', sha256: HASH },
+      { type: '书证', title: '现场检查笔录', collectedOn: '2026-09-26', sha256: HASH },
+    ],
+  });
+  await ok(officer, id, 'concludeInvestigation', {
+    concludedOn: '2026-09-29',
+    report: '调查终结报告',
+    flags: {},
+  });
+  await ok(officer, id, 'notify', {
+    notifiedOn: '2026-09-30',
+    method: '直接送达',
+    facts: '当事人经营超过保质期的食品',
+    reasons: '违反食品安全法第三十四条',
+    basis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+    proposed: { fine: 70000, circumstance: '一般', otherPenalties: ['没收违法所得'] },
+    rights: { statement: true, defence: true, hearing: true },
+  });
+  const d = await ok(leader, id, 'decide', {
+    outcome: 'penalty',
+    decidedOn: '2026-10-30',
+    decisionNo: '示市监处罚〔2026〕201号',
+    facts: '经查，当事人于2026年9月在其经营场所销售超过保质期的食品。',
+    basis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+    fine: 70000,
+    circumstance: '一般',
+    otherPenalties: ['没收违法所得'],
+  });
+  return { id, number: d.number as string };
+}
+
+const PARTICULARS = new URLSearchParams({
+  agencyAddress: '示范区人民路1号',
+  agencyPhone: '0000-12345678',
+  paymentMethod: '凭缴款码通过非税收入收缴系统缴纳',
+  reviewAuthority: '示范区人民政府',
+  court: '示范区人民法院',
+  statementHandling: '当事人在规定期限内未提出陈述、申辩',
+  violatedProvision: '《中华人民共和国食品安全法》第三十四条第（十）项',
+}).toString();
+
+async function exportFile(s: Session | null, id: string, query = '') {
+  return api.call(s, 'GET', `/api/enforcement/cases/${id}/case-file.zip${query ? `?${query}` : ''}`);
+}
+
+function open(res: {
+  statusCode: number;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, unknown>;
+}) {
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toBe('application/zip');
+  const files = readZip(res.rawPayload);
+  const manifest = JSON.parse(files.get('目录.json')!.toString('utf8')) as CaseFileManifest;
+  // every file is listed with its hash, and nothing else is in the archive
+  expect([...files.keys()].filter((n) => n !== '目录.json').sort()).toEqual(
+    manifest.files.map((f) => f.name).sort(),
+  );
+  for (const f of manifest.files)
+    expect(createHash('sha256').update(files.get(f.name)!).digest('hex'), f.name).toBe(f.sha256);
+  return { files, manifest };
+}
+
+describe('案卷导出', () => {
+  it('exports a decided case: manifest hashes, receipts verifying offline, the decision with its amount in words', async () => {
+    const c = await decidedCase();
+    const tenant = deps.config.DEFAULT_TENANT;
+
+    // before the sequencer runs: every entry is pending, the export still succeeds
+    const early = open(await exportFile(officer, c.id));
+    expect(early.manifest.receipts.length).toBeGreaterThanOrEqual(8);
+    expect(early.manifest.receipts.every((r) => r.status === 'pending')).toBe(true);
+    expect([...early.files.keys()].filter((n) => n.startsWith('存证/'))).toEqual(['存证/说明.txt']);
+
+    await sequenceAll(deps.db, logSignerFor(deps.config));
+    const vkeyRes = await api.call(null, 'GET', `/log/${tenant}/vkey`);
+    expect(vkeyRes.statusCode).toBe(200);
+    const vkey = vkeyRes.body.trim();
+
+    const { files, manifest } = open(await exportFile(officer, c.id, PARTICULARS));
+    expect(manifest).toMatchObject({
+      caseId: c.id,
+      caseNumber: c.number,
+      state: 'decided',
+      generatedAt: expect.any(String),
+      verifierKeyUrl: `/log/${tenant}/vkey`,
+    });
+
+    // 案件信息: the facts and timeline as the case API returns them
+    const info = JSON.parse(files.get('案件信息.json')!.toString('utf8'));
+    const api_ = (await api.call(officer, 'GET', `/api/workflow/cases/${c.id}`)).json();
+    expect(info.data).toEqual(api_.data);
+    expect(info.timeline).toEqual(api_.timeline);
+
+    // 存证: a receipt per timeline event with a log entry, each verifying with the published key
+    const logged = (api_.timeline as { logEntryId: string | null }[]).filter((e) => e.logEntryId);
+    expect(manifest.receipts).toHaveLength(logged.length);
+    expect(manifest.receipts.every((r) => r.status === 'receipt')).toBe(true);
+    for (const r of manifest.receipts) {
+      const v = verifyReceipt(files.get(r.file!)!.toString('utf8'), vkey);
+      expect(v.valid, r.file).toBe(true);
+      if (v.valid) {
+        expect(v.trusted).toBe(true);
+        expect(v.index).toBe(r.index);
+      }
+    }
+    const readme = files.get('存证/说明.txt')!.toString('utf8');
+    expect(readme).toContain('fazhi log verify-receipt');
+    expect(readme).toContain(`/log/${tenant}/vkey`);
+
+    // 文书: the decision is complete; notices without a recorded document number are skipped, saying why
+    const decision = manifest.documents.find((d) => d.template === 'penalty-decision')!;
+    expect(decision.status).toBe('generated');
+    expect(decision.suppliedByExporter).toContain('decision.court');
+    const xml = readZip(files.get(decision.file!)!).get('word/document.xml')!.toString('utf8');
+    expect(xml).toContain(c.number);
+    expect(xml).toContain('人民币柒万元整');
+    expect(xml).toContain('示市监处罚〔2026〕201号');
+    expect(xml).toContain('现场检查笔录');
+    expect(xml).not.toContain('{{');
+    const notice = manifest.documents.find((d) => d.template === 'penalty-prior-notice')!;
+    expect(notice.status).toBe('skipped');
+    expect(notice.missing!.map((m) => m.field)).toContain('docNumber');
+    expect([...files.keys()].filter((n) => n.startsWith('文书/'))).toEqual([decision.file]);
+
+    // without the body's particulars the decision is skipped, never half filled
+    const bare = open(await exportFile(officer, c.id));
+    const skipped = bare.manifest.documents.find((d) => d.template === 'penalty-decision')!;
+    expect(skipped.status).toBe('skipped');
+    expect(skipped.missing!.map((m) => m.field)).toEqual(
+      expect.arrayContaining(['decision.court', 'decision.reviewAuthority', 'decision.paymentMethod']),
+    );
+    expect([...bare.files.keys()].some((n) => n.startsWith('文书/'))).toBe(false);
+  });
+
+  it('answers 404 to an officer of another team and 401 to an anonymous caller', async () => {
+    const c = await decidedCase();
+    expect((await exportFile(stranger, c.id)).statusCode).toBe(404);
+    expect((await exportFile(null, c.id)).statusCode).toBe(401);
+    expect((await exportFile(officer, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});

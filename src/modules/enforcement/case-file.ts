@@ -1,0 +1,383 @@
+/**
+ * 案卷导出 (the complete case file of a penalty case) as one ZIP: `目录.json` (case number, title, state, when it was
+ * generated, the SHA-256 of every other file, the documents skipped and the log entries still pending),
+ * `案件信息.json` (the case facts and timeline as `GET /api/workflow/cases/:id` returns them), `文书/` the official
+ * documents the case's progress calls for, rendered from the seed templates, and `存证/` one offline-checkable log
+ * receipt per sequenced timeline event with `存证/说明.txt` on how to verify them.
+ *
+ * A document is rendered only when every placeholder has a value: a value the case does not record is never
+ * guessed, the document is skipped and the manifest lists what is missing. Some particulars of the issuing body
+ * are not case facts (its address and telephone, how fines are paid, the reconsideration body and the court,
+ * how the party's statement was handled, the provision violated); the exporter may supply them (`particulars`) and
+ * the manifest names each value so supplied.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { Ctx } from '../../platform/access/index.ts';
+import { users } from '../../platform/access/index.ts';
+import {
+  type DocumentTemplate,
+  deliveryReceipt,
+  hearingNotice,
+  penaltyDecision,
+  penaltyPriorNotice,
+  renderDocx,
+  templatePlaceholders,
+} from '../../platform/documents/index.ts';
+import { entryReceipt, logSignerFor, serializeReceipt } from '../../platform/log/index.ts';
+import { getCaseDetail } from '../../platform/workflow/index.ts';
+import { findMatter } from './case.guards.ts';
+import { writeZip } from './case-file-zip.ts';
+import { enforcementBodies } from './enforcement.tables.ts';
+
+/** Particulars of the issuing body that the case does not record; supplied by the exporter when known. */
+export interface CaseFileParticulars {
+  agencyAddress?: string | undefined;
+  agencyPhone?: string | undefined;
+  paymentMethod?: string | undefined;
+  reviewAuthority?: string | undefined;
+  court?: string | undefined;
+  statementHandling?: string | undefined;
+  violatedProvision?: string | undefined;
+}
+
+const zParticular = z.string().trim().min(1).max(200).optional();
+/** The export's query: the particulars of `CaseFileParticulars`, each optional. */
+export const zCaseFileQuery = z.object({
+  agencyAddress: zParticular,
+  agencyPhone: zParticular,
+  paymentMethod: zParticular,
+  reviewAuthority: zParticular,
+  court: zParticular,
+  statementHandling: zParticular,
+  violatedProvision: zParticular,
+});
+
+const PARTICULAR_PATHS: Record<keyof CaseFileParticulars, string> = {
+  agencyAddress: 'agency.address',
+  agencyPhone: 'agency.phone',
+  paymentMethod: 'decision.paymentMethod',
+  reviewAuthority: 'decision.reviewAuthority',
+  court: 'decision.court',
+  statementHandling: 'decision.statementHandling',
+  violatedProvision: 'decision.violatedProvision',
+};
+
+export interface CaseFileManifest {
+  format: 'fazhi-case-file/v1';
+  caseId: string;
+  caseNumber: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  generatedAt: string;
+  /** Every file of the archive except this manifest, with its SHA-256 (hex). */
+  files: { name: string; sha256: string; bytes: number }[];
+  documents: {
+    template: string;
+    name: string;
+    status: 'generated' | 'skipped';
+    file?: string;
+    /** Why a document was skipped: the placeholders without a value, with their meaning. */
+    missing?: { field: string; meaning: string }[];
+    /** Values that came from the exporter, not from the case. */
+    suppliedByExporter?: string[];
+  }[];
+  receipts: {
+    seq: number;
+    label: string;
+    logEntryId: string;
+    status: 'receipt' | 'pending';
+    file?: string;
+    index?: number;
+  }[];
+  verifierKeyUrl: string;
+}
+
+type D = Record<string, unknown>;
+const rec = (v: unknown): D => (v && typeof v === 'object' && !Array.isArray(v) ? (v as D) : {});
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v : typeof v === 'number' ? String(v) : undefined;
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const valueAt = (data: D, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as D)[k] : undefined), data);
+/** File-name safe (keeps Chinese, letters, digits). */
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
+
+/** Which documents the case's progress calls for, and the data each is filled from. */
+function applicableDocuments(
+  data: D,
+  number: string,
+  agency: D,
+  officerNames: string | undefined,
+  p: CaseFileParticulars,
+  discretion: string | undefined,
+): { template: DocumentTemplate; values: D }[] {
+  const party = rec(data.party);
+  const filing = rec(data.filing);
+  const notice = rec(data.priorNotice);
+  const proposed = rec(notice.proposed);
+  const decision = rec(data.decision);
+  const service = rec(data.service);
+  const person = party.kind !== 'organisation';
+  const evidence = ((data.evidence as D[] | undefined) ?? []).map((e) => str(e.title)).filter(Boolean);
+  const partyValues = {
+    name: str(party.name),
+    idType: person ? (str(party.idNumber) ? '公民身份号码' : undefined) : '统一社会信用代码',
+    idNumber: person ? str(party.idNumber) : str(party.creditCode),
+    address: str(party.address),
+  };
+  const caseValues = {
+    number,
+    cause: str(filing.cause),
+    filedDate: str(filing.filedOn),
+    evidence: evidence.length ? evidence.join('、') : undefined,
+  };
+  const supplied = {
+    violatedProvision: str(p.violatedProvision),
+    statementHandling: str(p.statementHandling),
+    paymentMethod: str(p.paymentMethod),
+    reviewAuthority: str(p.reviewAuthority),
+    court: str(p.court),
+  };
+  const proposedPenalty = [
+    ...((proposed.otherPenalties as string[] | undefined) ?? []),
+    ...(typeof proposed.fine === 'number' && proposed.fine > 0 ? [`罚款${proposed.fine}元`] : []),
+  ].join('、');
+  const out: { template: DocumentTemplate; values: D }[] = [];
+  if (notice.notifiedOn) {
+    const base = {
+      agency,
+      party: partyValues,
+      officer: { names: officerNames },
+      // The notice step records neither a document number nor the reply period: those notices are skipped.
+      docNumber: undefined,
+    };
+    out.push({
+      template: penaltyPriorNotice,
+      values: {
+        ...base,
+        case: { ...caseValues, facts: str(notice.facts) },
+        decision: { ...supplied, legalBasis: str(notice.basis), penalty: str(proposedPenalty) },
+        notice: { date: str(notice.notifiedOn), replyDays: undefined },
+      },
+    });
+    if (notice.hearingQualifies)
+      out.push({
+        template: hearingNotice,
+        values: {
+          ...base,
+          case: caseValues,
+          decision: {
+            ...supplied,
+            legalBasis: str(notice.basis),
+            penalty: str(((proposed.otherPenalties as string[] | undefined) ?? []).join('、')),
+            amount: typeof proposed.fine === 'number' && proposed.fine > 0 ? proposed.fine : undefined,
+          },
+          notice: { date: str(notice.notifiedOn) },
+        },
+      });
+  }
+  if (decision.outcome === 'penalty') {
+    out.push({
+      template: penaltyDecision,
+      values: {
+        agency,
+        party: partyValues,
+        case: { ...caseValues, facts: str(decision.facts) },
+        notice: { date: str(notice.notifiedOn) },
+        docNumber: str(decision.decisionNo),
+        decision: {
+          ...supplied,
+          legalBasis: str(decision.basis),
+          discretion,
+          penalty: str(((decision.otherPenalties as string[] | undefined) ?? []).join('、')),
+          amount: typeof decision.fine === 'number' && decision.fine > 0 ? decision.fine : undefined,
+          date: str(decision.decidedOn),
+        },
+      },
+    });
+  }
+  if (service.servedOn) {
+    out.push({
+      template: deliveryReceipt,
+      values: {
+        agency,
+        party: partyValues,
+        case: caseValues,
+        delivery: {
+          documentName: '行政处罚决定书',
+          documentNumber: str(decision.decisionNo),
+          // 送达地点 is not recorded by the service step.
+          address: undefined,
+          method: str(service.method),
+          officers: officerNames,
+          date: str(service.servedOn),
+        },
+      },
+    });
+  }
+  return out;
+}
+
+/** The discretion reasoning from the decision's circumstance, the matter's band and any recorded deviation. */
+async function discretionText(ctx: Ctx, data: D): Promise<string | undefined> {
+  const decision = rec(data.decision);
+  const circumstance = str(decision.circumstance);
+  if (!circumstance) return undefined;
+  const matter = await findMatter(ctx, rec(data.filing).matterId);
+  const band = matter?.discretion.find((b) => b.circumstance === circumstance);
+  const deviation = str(decision.deviationReason);
+  return [
+    `依照本事项的裁量基准，本案属于“${circumstance}”情形${band?.description ? `（${band.description}）` : ''}`,
+    ...(deviation ? [`罚款偏离裁量基准的理由：${deviation}`] : []),
+  ].join('；');
+}
+
+function instructions(division: string, caseNumber: string): string {
+  return `存证说明（案件 ${caseNumber}）
+
+本目录中的每个 .json 文件是一份“全过程记录日志回执”（格式 fazhi-log-receipt/v1），对应案件时间线上的一个办理环节。
+回执包含该环节的日志条目原文、它在本行政区透明日志中的位置、默克尔包含证明，以及日志签名的检查点。
+任何人都可以在不联网、不依赖本系统数据库的情况下核验：该条目确实记入了日志，且此后未被改动。
+
+一、取得可信的验证公钥
+  验证公钥由本行政区公开发布：/log/${division}/vkey（即本系统网址后加该路径）。
+  请从公开渠道取得并留存该公钥；回执内自带的 verifierKey 字段仅作参考，不能据以证明回执的出具者。
+
+二、逐份核验
+  fazhi log verify-receipt <回执文件> --vkey <验证公钥>
+  核验通过表示：检查点由该公钥对应的私钥签名；条目哈希与回执一致；包含证明能推出检查点中的根哈希。
+
+三、核对文件完整性
+  目录.json 列出了本案卷中其他每个文件的 SHA-256 值，可用 sha256sum 等工具逐一核对。
+
+四、尚未排序的记录
+  目录.json 的 receipts 中状态为 pending 的环节，导出时尚未排入日志（通常一秒内完成），
+  稍后重新导出案卷，或通过 GET /api/log/entries/<logEntryId>/receipt 取得其回执。
+
+说明：文书/ 中的文书是依据案件记录按标准模板重新生成的文本，以送达当事人的原件为准；
+缺少必要信息而未生成的文书，原因列在 目录.json 的 documents 中。
+`;
+}
+
+/** Builds the case file of a penalty case the actor may read (404 otherwise, as for the case itself). */
+export async function buildCaseFile(
+  ctx: Ctx,
+  caseId: string,
+  particulars: CaseFileParticulars = {},
+): Promise<{ zip: Buffer; manifest: CaseFileManifest; fileName: string }> {
+  const detail = await getCaseDetail(ctx, caseId);
+  if (detail.type !== 'enforcement.penalty-case')
+    throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
+  const data = rec(detail.data);
+  const tenantId = ctx.actor.tenantId;
+  const generatedAt = ctx.now;
+  const files: { name: string; data: Buffer }[] = [];
+
+  // 案件信息: as the case API returns it, without what depends on who asks (the steps they may take).
+  const { actions: _actions, recordKinds: _kinds, ...info } = detail;
+  files.push({ name: '案件信息.json', data: Buffer.from(`${JSON.stringify(info, null, 2)}\n`, 'utf8') });
+
+  // 文书
+  const bodyId = str(data.bodyId);
+  const [body] = bodyId
+    ? await ctx.db
+        .select({ name: enforcementBodies.name })
+        .from(enforcementBodies)
+        .where(and(eq(enforcementBodies.tenantId, tenantId), eq(enforcementBodies.id, bodyId)))
+    : [];
+  const investigators = ((data.investigators as string[] | undefined) ?? []).filter((id) =>
+    /^[0-9a-f-]{36}$/i.test(id),
+  );
+  const names = investigators.length
+    ? await ctx.db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(and(eq(users.tenantId, tenantId), inArray(users.id, investigators)))
+    : [];
+  const byId = new Map(names.map((n) => [n.id, n.name]));
+  const officerNames =
+    investigators.length > 0 && investigators.every((id) => byId.has(id))
+      ? investigators.map((id) => byId.get(id)).join('、')
+      : undefined;
+  const agency = {
+    name: body?.name,
+    address: str(particulars.agencyAddress),
+    phone: str(particulars.agencyPhone),
+  };
+  const documents: CaseFileManifest['documents'] = [];
+  const docs = applicableDocuments(
+    data,
+    detail.number,
+    agency,
+    officerNames,
+    particulars,
+    await discretionText(ctx, data),
+  );
+  for (const [i, { template, values }] of docs.entries()) {
+    const fields = templatePlaceholders(template);
+    const missing = fields
+      .filter((f) => {
+        const v = valueAt(values, f);
+        return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+      })
+      .map((field) => ({ field, meaning: template.placeholders?.[field] ?? field }));
+    const suppliedByExporter = (Object.keys(PARTICULAR_PATHS) as (keyof CaseFileParticulars)[])
+      .filter((k) => str(particulars[k]) && fields.includes(PARTICULAR_PATHS[k]))
+      .map((k) => PARTICULAR_PATHS[k]);
+    if (missing.length > 0) {
+      documents.push({ template: template.code, name: template.name, status: 'skipped', missing });
+      continue;
+    }
+    const name = `文书/${String(i + 1).padStart(2, '0')}-${template.name}.docx`;
+    files.push({ name, data: await renderDocx(template, values) });
+    documents.push({
+      template: template.code,
+      name: template.name,
+      status: 'generated',
+      file: name,
+      ...(suppliedByExporter.length ? { suppliedByExporter } : {}),
+    });
+  }
+
+  // 存证
+  const signer = logSignerFor(ctx.config);
+  const receipts: CaseFileManifest['receipts'] = [];
+  for (const e of detail.timeline) {
+    if (!e.logEntryId) continue;
+    const base = { seq: e.seq, label: e.label, logEntryId: e.logEntryId };
+    try {
+      const receipt = await entryReceipt(ctx.db, tenantId, e.logEntryId, signer);
+      const name = `存证/${String(e.seq).padStart(3, '0')}-${safe(e.label || e.name || e.kind)}.json`;
+      files.push({ name, data: Buffer.from(serializeReceipt(receipt), 'utf8') });
+      receipts.push({ ...base, status: 'receipt', file: name, index: receipt.index });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'LOG.ENTRY_NOT_SEQUENCED')
+        receipts.push({ ...base, status: 'pending' });
+      else throw err;
+    }
+  }
+  files.push({ name: '存证/说明.txt', data: Buffer.from(instructions(tenantId, detail.number), 'utf8') });
+
+  const manifest: CaseFileManifest = {
+    format: 'fazhi-case-file/v1',
+    caseId: detail.id,
+    caseNumber: detail.number,
+    title: detail.title,
+    state: detail.state,
+    stateLabel: detail.stateLabel,
+    generatedAt: generatedAt.toISOString(),
+    files: files.map((f) => ({ name: f.name, sha256: sha256(f.data), bytes: f.data.length })),
+    documents,
+    receipts,
+    verifierKeyUrl: `/log/${tenantId}/vkey`,
+  };
+  const all = [
+    { name: '目录.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
+    ...files,
+  ];
+  return { zip: writeZip(all, generatedAt), manifest, fileName: `案卷-${safe(detail.number)}.zip` };
+}
