@@ -411,10 +411,15 @@ describe('penalty case: the whole procedure', () => {
       'DecisionRequiresPassedLegalReview',
       'MajorCaseRequiresCollectiveDiscussion',
     ]);
+    // the case waits in the legal reviewer's 待办 until the opinion is recorded
+    const inboxIds = async () =>
+      ((await api.call(reviewer, 'GET', '/api/workflow/inbox')).json() as { id: string }[]).map((i) => i.id);
+    expect(await inboxIds()).toContain(c.id);
     await record(reviewer, c.id, 'legal-review', {
       outcome: 'pass',
       opinion: '事实清楚，证据确凿，适用依据正确',
     });
+    expect(await inboxIds()).not.toContain(c.id);
     await record(leader, c.id, 'collective-discussion', minutes);
     await ok(officer, c.id, 'submitForDiscussion', { submittedOn: '2026-10-28' });
     const d = await ok(leader, c.id, 'decide', decision());

@@ -1161,8 +1161,16 @@ export const PenaltyCase = defineMachine<S>({
     { key: 'filing', type: 'start', rule: 'penalty.filing-check.samr', from: String(d.clueReceivedOn) },
   ],
   records: {
-    'legal-review': { permission: P['enforcement.case.review'], label: '法制审核' },
-    'collective-discussion': { permission: P['enforcement.case.approve'], label: '负责人集体讨论' },
+    'legal-review': {
+      permission: P['enforcement.case.review'],
+      label: '法制审核',
+      awaitedIn: ['legal-review'],
+    },
+    'collective-discussion': {
+      permission: P['enforcement.case.approve'],
+      label: '负责人集体讨论',
+      awaitedIn: ['discussion'],
+    },
     approval: { permission: P['enforcement.case.approve'], label: '负责人审批' },
   },
   transitions,

@@ -64,7 +64,17 @@ export interface MachineDef<S extends string = string> {
   // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input type; `any` lets one record hold them all
   transitions: Record<string, TransitionDef<S, any>>;
   /** Who may add which kind of record (reviews, discussions, approvals) to a case. */
-  records?: Partial<Record<RecordKind, { permission: string; label: string }>>;
+  records?: Partial<
+    Record<
+      RecordKind,
+      {
+        permission: string;
+        label: string;
+        /** States in which the case waits for this record: it then appears in the inbox of whoever may add it. */
+        awaitedIn?: readonly S[];
+      }
+    >
+  >;
   /**
    * Top-level fields of case data and inputs holding personal data: they enter the transparency log
    * only as keyed hashes.

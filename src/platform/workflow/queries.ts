@@ -236,6 +236,18 @@ export async function inbox(ctx: Ctx) {
           sql`, `,
         )}) and ${scopeWhereFor(ctx, perm)})`,
       );
+    // Records the case waits for (a legality review, minutes, an approval) since it last moved.
+    for (const [kind, spec] of Object.entries(m.records ?? {})) {
+      if (!spec?.awaitedIn?.length || !can(ctx.actor, spec.permission)) continue;
+      parts.push(
+        sql`(${cases.type} = ${m.type} and ${cases.state} in (${sql.join(
+          spec.awaitedIn.map((s) => sql`${s}`),
+          sql`, `,
+        )}) and ${scopeWhereFor(ctx, spec.permission)} and not exists (select 1 from case_records cr
+          where cr.tenant_id = cases.tenant_id and cr.case_id = cases.id and cr.kind = ${kind}
+            and cr.created_at >= cases.updated_at))`,
+      );
+    }
   }
   if (parts.length === 0) return [];
   const rows = await ctx.db
