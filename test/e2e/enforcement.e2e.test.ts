@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
-import { choose, signIn, signOut } from './session.ts';
+import { choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
  * 行政执法: `zhifa` reads the demo registries (bodies, officers with an expired credential marked, matters with
@@ -78,6 +78,8 @@ describe('enforcement registries, portal and case clue', () => {
     // The officer's own body is chosen for them.
     await expect.poll(() => form.textContent()).toContain('区市场监管综合行政执法支队');
     await choose(page, form, '线索来源', '投诉举报');
+    // A fixed past date: its statutory periods stay inside the calendar years loaded (2020–2026) whatever day the test runs.
+    await typeDate(form, '收到线索日期', '2026-09-01');
     await form.getByLabel('线索摘要').fill('群众投诉某超市销售过期食品');
     await form.getByLabel('姓名', { exact: true }).fill('张三');
     await page.getByTestId('clue-form-submit').click();
