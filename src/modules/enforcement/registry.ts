@@ -11,6 +11,7 @@ import { isIsoDate } from '../../platform/calendar/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
 import { units as unitsRef } from '../../platform/org/org.tables.ts';
 import { checkUscc } from '../../platform/validators/index.ts';
+import { chinaDate } from '../../platform/workflow/index.ts';
 import { type CREDENTIAL_CATEGORIES, type CredentialProblem, credentialProblems } from './credentials.ts';
 import {
   type DiscretionBand,
@@ -37,7 +38,6 @@ export const CREDENTIAL_NO = /^[0-9A-Za-z\u4e00-\u9fa5-]{6,32}$/;
 export const MATTER_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
 
 /** Today in Beijing time, `YYYY-MM-DD`. */
-export const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 const read = P['enforcement.registry.read'];
 const manage = P['enforcement.registry.manage'];
@@ -260,7 +260,7 @@ export function listOfficers(ctx: Ctx, f: ListFilter): Promise<Page<OfficerView>
         and(eq(users.tenantId, enforcementOfficers.tenantId), eq(users.id, enforcementOfficers.userId)),
       )
       .where(where),
-    presentOfficer(beijingDate(ctx.now)),
+    presentOfficer(chinaDate(ctx.now)),
   );
 }
 
@@ -274,7 +274,7 @@ export async function getOfficer(ctx: Ctx, id: string): Promise<OfficerView> {
     )!,
   );
   if (!r) throw notFound('ENFORCEMENT.OFFICER_NOT_FOUND', '执法人员不存在或无权查看');
-  return presentOfficer(beijingDate(ctx.now))(r);
+  return presentOfficer(chinaDate(ctx.now))(r);
 }
 
 function selectMatters(ctx: Ctx, where: SQL) {
@@ -370,7 +370,7 @@ export async function allOfficers(ctx: Ctx): Promise<OfficerView[]> {
     ctx,
     and(eq(enforcementOfficers.tenantId, ctx.actor.tenantId), scopeWhere(ctx.actor, read, bodyScope))!,
   ).orderBy(asc(enforcementBodies.name), asc(enforcementOfficers.credentialNo));
-  return rows.map(presentOfficer(beijingDate(ctx.now)));
+  return rows.map(presentOfficer(chinaDate(ctx.now)));
 }
 
 export async function allMatters(ctx: Ctx): Promise<MatterView[]> {
@@ -618,6 +618,54 @@ async function log(
   });
 }
 
+/**
+ * Insert and diff-update of one registry table, each with its log entry (`enforcement.<name>.created|updated`):
+ * what officers and matters share, for the forms and the spreadsheet import alike.
+ */
+function rowWriter(table: typeof enforcementOfficers | typeof enforcementMatters, name: string) {
+  // The values come from `officerValues`/`matterValues`, typed at the call sites; Drizzle cannot type a union
+  // of tables here, hence the `never` casts.
+  return {
+    async insert(ctx: Ctx, values: Record<string, unknown>, data?: Record<string, unknown>): Promise<string> {
+      const id = newId();
+      await ctx.db.insert(table).values({
+        tenantId: ctx.actor.tenantId,
+        id,
+        ...values,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      } as never);
+      await log(ctx, `enforcement.${name}.created`, `enforcement-${name}`, id, {
+        after: values,
+        ...(data ? { data } : {}),
+      });
+      return id;
+    },
+    async write(
+      ctx: Ctx,
+      cur: { id: string },
+      values: Record<string, unknown>,
+      data?: Record<string, unknown>,
+    ): Promise<boolean> {
+      const { before, after } = diff(cur as unknown as Record<string, unknown>, values);
+      if (Object.keys(after).length === 0) return false;
+      await ctx.db
+        .update(table)
+        .set({ ...after, updatedAt: ctx.now } as never)
+        .where(and(eq(table.tenantId, ctx.actor.tenantId), eq(table.id, cur.id)));
+      await log(ctx, `enforcement.${name}.updated`, `enforcement-${name}`, cur.id, {
+        before,
+        after,
+        ...(data ? { data } : {}),
+      });
+      return true;
+    },
+  };
+}
+
+const officerRows = rowWriter(enforcementOfficers, 'officer');
+const matterRows = rowWriter(enforcementMatters, 'matter');
+
 // ---------------------------------------------------------------- officers
 
 export interface OfficerInput {
@@ -737,42 +785,17 @@ const officerValues = (i: OfficerInput) => ({
 export const officerChanged = (cur: OfficerView, next: OfficerInput) =>
   Object.keys(diff(cur as unknown as Record<string, unknown>, officerValues(next)).after).length > 0;
 
-export async function insertOfficer(ctx: Ctx, input: OfficerInput, data?: Record<string, unknown>) {
-  const id = newId();
-  const values = officerValues(input);
-  await ctx.db
-    .insert(enforcementOfficers)
-    .values({ tenantId: ctx.actor.tenantId, id, ...values, createdAt: ctx.now, updatedAt: ctx.now });
-  await log(ctx, 'enforcement.officer.created', 'enforcement-officer', id, {
-    after: values,
-    ...(data ? { data } : {}),
-  });
-  return id;
-}
+/** Creates an officer row and logs it (create and import share this). */
+export const insertOfficer = (ctx: Ctx, input: OfficerInput, data?: Record<string, unknown>) =>
+  officerRows.insert(ctx, officerValues(input), data);
 
 /** Writes the changed fields of an officer; returns whether anything changed. */
-export async function writeOfficer(
+export const writeOfficer = (
   ctx: Ctx,
   cur: OfficerView,
   next: OfficerInput,
   data?: Record<string, unknown>,
-): Promise<boolean> {
-  const { before, after } = diff(
-    cur as unknown as Record<string, unknown>,
-    officerValues(next) as unknown as Record<string, unknown>,
-  );
-  if (Object.keys(after).length === 0) return false;
-  await ctx.db
-    .update(enforcementOfficers)
-    .set({ ...after, updatedAt: ctx.now })
-    .where(and(eq(enforcementOfficers.tenantId, ctx.actor.tenantId), eq(enforcementOfficers.id, cur.id)));
-  await log(ctx, 'enforcement.officer.updated', 'enforcement-officer', cur.id, {
-    before,
-    after,
-    ...(data ? { data } : {}),
-  });
-  return true;
-}
+) => officerRows.write(ctx, cur, officerValues(next), data);
 
 export type OfficerPatch = Partial<Omit<OfficerInput, 'userId'>>;
 
@@ -875,41 +898,13 @@ const matterValues = (i: MatterInput) => ({
 export const matterChanged = (cur: MatterView, next: MatterInput) =>
   Object.keys(diff(cur as unknown as Record<string, unknown>, matterValues(next)).after).length > 0;
 
-export async function insertMatter(ctx: Ctx, input: MatterInput, data?: Record<string, unknown>) {
-  const id = newId();
-  const values = matterValues(input);
-  await ctx.db
-    .insert(enforcementMatters)
-    .values({ tenantId: ctx.actor.tenantId, id, ...values, createdAt: ctx.now, updatedAt: ctx.now });
-  await log(ctx, 'enforcement.matter.created', 'enforcement-matter', id, {
-    after: values,
-    ...(data ? { data } : {}),
-  });
-  return id;
-}
+/** Creates a matter row and logs it (create and import share this). */
+export const insertMatter = (ctx: Ctx, input: MatterInput, data?: Record<string, unknown>) =>
+  matterRows.insert(ctx, matterValues(input), data);
 
-export async function writeMatter(
-  ctx: Ctx,
-  cur: MatterView,
-  next: MatterInput,
-  data?: Record<string, unknown>,
-): Promise<boolean> {
-  const { before, after } = diff(
-    cur as unknown as Record<string, unknown>,
-    matterValues(next) as unknown as Record<string, unknown>,
-  );
-  if (Object.keys(after).length === 0) return false;
-  await ctx.db
-    .update(enforcementMatters)
-    .set({ ...after, updatedAt: ctx.now })
-    .where(and(eq(enforcementMatters.tenantId, ctx.actor.tenantId), eq(enforcementMatters.id, cur.id)));
-  await log(ctx, 'enforcement.matter.updated', 'enforcement-matter', cur.id, {
-    before,
-    after,
-    ...(data ? { data } : {}),
-  });
-  return true;
-}
+/** Writes the changed fields of a matter; returns whether anything changed. */
+export const writeMatter = (ctx: Ctx, cur: MatterView, next: MatterInput, data?: Record<string, unknown>) =>
+  matterRows.write(ctx, cur, matterValues(next), data);
 
 export function createMatter(ctx: Ctx, input: MatterInput): Promise<MatterView> {
   return inTx(ctx, async (ctx) => {
