@@ -157,6 +157,14 @@ describe('disclosure request on the workflow engine', () => {
     });
   });
 
+  it('refuses an application received in the future, through the API as in the form', async () => {
+    const res = await api.call(gongkai, 'POST', '/api/workflow/cases', request({ receivedOn: '2026-12-01' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      { pointer: '/body/data/receivedOn', detail: '日期不能晚于今天（2026-09-28）' },
+    ]);
+  });
+
   it('lists every missing or wrong field of a step', async () => {
     const c = await open();
     const res = await step(gongkai, c.id, 'reply', { outcome: 'maybe', repliedOn: '10/09' });

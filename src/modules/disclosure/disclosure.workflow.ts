@@ -64,6 +64,7 @@ export const DisclosureRequest = defineMachine({
   },
   initial: 'received',
   createInput: zDisclosureRequest,
+  pastDates: ['receivedOn'],
   title: (d) => `${(d.applicant as { name: string }).name}：${String(d.description).slice(0, 40)}`,
   onCreate: (d) => [{ key: 'reply', type: 'start', rule: 'disclosure.reply', from: String(d.receivedOn) }],
   records: {

@@ -1156,6 +1156,7 @@ export const PenaltyCase = defineMachine<S>({
   states: STATES,
   initial: 'source',
   createInput: zPenaltyClue,
+  pastDates: ['clueReceivedOn'],
   title: (d) => `${rec(d.party).name as string}：${String(d.summary).slice(0, 40)}`,
   onCreate: (d) => [
     { key: 'filing', type: 'start', rule: 'penalty.filing-check.samr', from: String(d.clueReceivedOn) },

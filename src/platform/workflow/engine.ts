@@ -349,6 +349,14 @@ export function createCase(
     const m = machineOf(type);
     if (!can(ctx.actor, m.createPermission)) throw forbidden('WORKFLOW.FORBIDDEN', `没有新建${m.name}的权限`);
     const data = parseInput(m.createInput, input.data, '/body/data', 'WORKFLOW.INPUT_INVALID');
+    const today = chinaDate(ctx.now);
+    const future = (m.pastDates ?? []).filter((f) => typeof data[f] === 'string' && String(data[f]) > today);
+    if (future.length > 0)
+      throw invalid(
+        'WORKFLOW.INPUT_INVALID',
+        '提交的数据有误，请按提示修改',
+        future.map((f) => ({ pointer: `/body/data/${f}`, detail: `日期不能晚于今天（${today}）` })),
+      );
     const unitId = input.unitId ?? ctx.actor.unitId;
     if (!unitId)
       throw invalid('WORKFLOW.INPUT_INVALID', '请选择承办单位', [

@@ -59,6 +59,11 @@ export interface MachineDef<S extends string = string> {
   createInput: z.ZodType<Record<string, unknown>>;
   /** The case's title from its facts. */
   title: (data: Record<string, unknown>) => string;
+  /**
+   * Fields of `createInput` that record something that has already happened (收到申请日期, 收到线索日期 …):
+   * the engine refuses a date after today, on every route, so a statutory period cannot be started in the future.
+   */
+  pastDates?: readonly string[];
   /** Periods that start when the case is opened. */
   onCreate?: (data: Record<string, unknown>) => ClockAction[];
   // biome-ignore lint/suspicious/noExplicitAny: each transition has its own input type; `any` lets one record hold them all
