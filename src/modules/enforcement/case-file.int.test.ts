@@ -7,6 +7,7 @@ import { queryRows } from '../../kernel/db/index.ts';
 import { readZip } from '../../platform/documents/index.ts';
 import { logSignerFor, sequenceAll, verifyReceipt } from '../../platform/log/index.ts';
 import type { CaseFileManifest } from './case-file.ts';
+import { marketTeam } from './market-team.fixture.ts';
 
 /** 案卷导出: the ZIP's manifest hashes, the rendered documents, the offline receipts, and who may export. */
 let deps: Awaited<ReturnType<typeof openTestDeps>>;
@@ -25,21 +26,7 @@ beforeAll(async () => {
   api = await testApi(deps);
   officer = await api.login('officer');
   leader = await api.login('leader');
-  const [b] = await queryRows<{ id: string }>(
-    deps.db,
-    sql`select id from enforcement_bodies where name = '区市场监管综合行政执法支队'`,
-  );
-  body = b!.id;
-  const [m] = await queryRows<{ id: string }>(
-    deps.db,
-    sql`select id from enforcement_matters where code = 'SCJG-CF-001'`,
-  );
-  matter = m!.id;
-  const officers = await queryRows<{ user_id: string; valid_to: string }>(
-    deps.db,
-    sql`select user_id, valid_to::text as valid_to from enforcement_officers where body_id = ${body} order by credential_no`,
-  );
-  valid = officers.filter((o) => o.valid_to > '2026-12-31').map((o) => o.user_id);
+  ({ body, matter, validOfficers: valid } = await marketTeam(deps.db));
   const [other] = await queryRows<{ username: string }>(
     deps.db,
     sql`select u.username from enforcement_officers o join enforcement_bodies b on b.tenant_id = o.tenant_id and b.id = o.body_id

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
+import { marketTeam } from './market-team.fixture.ts';
 
 /**
  * 行政处罚决定公开: the publish step behind the masking gate (minors, leaked ID numbers), the portal search by
@@ -33,21 +34,7 @@ beforeAll(async () => {
   officer = await api.login('officer');
   reviewer = await api.login('reviewer');
   leader = await api.login('leader');
-  const [b] = await queryRows<{ id: string }>(
-    deps.db,
-    sql`select id from enforcement_bodies where name = '区市场监管综合行政执法支队'`,
-  );
-  body = b!.id;
-  const [m] = await queryRows<{ id: string }>(
-    deps.db,
-    sql`select id from enforcement_matters where code = 'SCJG-CF-001'`,
-  );
-  matter = m!.id;
-  const officers = await queryRows<{ user_id: string; valid_to: string }>(
-    deps.db,
-    sql`select user_id, valid_to::text as valid_to from enforcement_officers where body_id = ${body} order by credential_no`,
-  );
-  valid = officers.filter((o) => o.valid_to > '2026-12-31').map((o) => o.user_id);
+  ({ body, matter, validOfficers: valid } = await marketTeam(deps.db));
 });
 afterAll(async () => {
   await api.close();
