@@ -1,5 +1,5 @@
 import { App, type FormInstance } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { ApiError, type FieldProblem } from './client.ts';
 
 type NamePath = (string | number)[];
@@ -96,3 +96,26 @@ export function useErrorHandler(form?: FormInstance, fieldMap?: Record<string, s
 /** The hook forms use: `const onError = useFormErrors(form); api.x().catch(onError)`. */
 export const useFormErrors = (form: FormInstance, fieldMap?: Record<string, string>) =>
   useErrorHandler(form, fieldMap);
+
+/**
+ * A form's submit: `saving` for the button, and `run(work)` which shows the server's problems on the form's
+ * fields (as `useFormErrors`) and always clears `saving`.
+ */
+export function useFormSubmit(form: FormInstance, fieldMap?: Record<string, string>) {
+  const onError = useFormErrors(form, fieldMap);
+  const [saving, setSaving] = useState(false);
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      setSaving(true);
+      try {
+        await work();
+      } catch (e) {
+        onError(e);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [onError],
+  );
+  return { saving, run };
+}

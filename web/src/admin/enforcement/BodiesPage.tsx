@@ -22,7 +22,7 @@ import {
   enforcementApi,
   RECORD_STATUS_LABELS,
 } from '../../api/enforcement.ts';
-import { useFormErrors } from '../../api/forms.ts';
+import { useFormSubmit } from '../../api/forms.ts';
 import { DataTable, usePagedQuery } from '../../shared/DataTable.tsx';
 import { useMe } from '../../shared/me.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -189,11 +189,9 @@ function BodyForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<BodyInput>();
-  const onError = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useFormSubmit(form);
   const submit = async (v: BodyInput) => {
-    setSaving(true);
-    try {
+    await run(async () => {
       const values = { ...v, uscc: v.uscc?.trim() ? v.uscc.trim().toUpperCase() : null };
       if (body) {
         const { unitId: _unit, ...patch } = values;
@@ -201,11 +199,7 @@ function BodyForm({
       } else await enforcementApi.createBody(values);
       message.success(body ? '已保存' : '已登记执法主体');
       onSaved();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal

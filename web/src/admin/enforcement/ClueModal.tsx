@@ -1,8 +1,8 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api } from '../../api/endpoints.ts';
-import { useFormErrors } from '../../api/forms.ts';
+import { useFormSubmit } from '../../api/forms.ts';
 import type { CaseDetail } from '../../api/types.ts';
 import { useMe } from '../../shared/me.tsx';
 import { dateField, today } from '../../shared/workflow/SchemaFields.tsx';
@@ -40,8 +40,7 @@ export function ClueModal({
 }) {
   const { me } = useMe();
   const [form] = Form.useForm<Values>();
-  const onError = useFormErrors(form, {});
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useFormSubmit(form, {});
   const kind = Form.useWatch(['party', 'kind'], form) ?? 'person';
   const person = kind === 'person';
   const bodies = useBodies();
@@ -52,8 +51,7 @@ export function ClueModal({
   }, [bodies.data, me?.unitId, form]);
 
   const submit = async (v: Values) => {
-    setSaving(true);
-    try {
+    await run(async () => {
       const p = v.party;
       const created = await api.workflow.create({
         type: PENALTY_CASE_TYPE,
@@ -73,11 +71,7 @@ export function ClueModal({
         },
       });
       onCreated(created);
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

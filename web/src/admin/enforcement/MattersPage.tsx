@@ -25,7 +25,7 @@ import {
   type MatterInput,
   RECORD_STATUS_LABELS,
 } from '../../api/enforcement.ts';
-import { useFormErrors } from '../../api/forms.ts';
+import { useFormSubmit } from '../../api/forms.ts';
 import { DataTable, usePagedQuery } from '../../shared/DataTable.tsx';
 import { useMe } from '../../shared/me.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
@@ -226,12 +226,10 @@ function MatterForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<MatterInput>();
-  const onError = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useFormSubmit(form);
   const type = Form.useWatch('type', form);
   const penalty = type === '行政处罚';
   const submit = async (v: MatterInput) => {
-    setSaving(true);
     const values: MatterInput = {
       ...v,
       fineMin: v.fineMin ?? null,
@@ -244,16 +242,12 @@ function MatterForm({
         otherPenalties: b.otherPenalties ?? [],
       })),
     };
-    try {
+    await run(async () => {
       if (matter) await enforcementApi.updateMatter(matter.id, values);
       else await enforcementApi.createMatter(values);
       message.success(matter ? '已保存' : '已新增执法事项');
       onSaved();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal

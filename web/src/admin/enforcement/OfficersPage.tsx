@@ -20,7 +20,7 @@ import {
   OFFICER_STATUS_LABELS,
   type OfficerInput,
 } from '../../api/enforcement.ts';
-import { useFormErrors } from '../../api/forms.ts';
+import { useFormSubmit } from '../../api/forms.ts';
 import { invalidate } from '../../shared/cache.ts';
 import { DataTable, usePagedQuery } from '../../shared/DataTable.tsx';
 import { useMe } from '../../shared/me.tsx';
@@ -156,22 +156,16 @@ function OfficerForm({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<OfficerInput>();
-  const onError = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
+  const { saving, run } = useFormSubmit(form);
   const submit = async (v: OfficerInput) => {
-    setSaving(true);
-    try {
+    await run(async () => {
       if (officer) {
         const { userId: _user, ...patch } = v;
         await enforcementApi.updateOfficer(officer.id, patch);
       } else await enforcementApi.createOfficer(v);
       message.success(officer ? '已保存' : '已登记执法人员');
       onSaved();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Modal
