@@ -17,7 +17,12 @@ const KEY = 'a'.repeat(64);
  * transaction, after session lookup, CSRF check, permission, validation and scope) against the same
  * two inserts done directly on the database in a transaction, with the same concurrency.
  */
-export async function benchApiWrite(engine: 'pglite' | 'postgres', pgUrl: string | null, ms: number) {
+export async function benchApiWrite(
+  engine: 'pglite' | 'postgres',
+  pgUrl: string | null,
+  ms: number,
+  transport = engine === 'pglite' ? 'in process' : 'TCP',
+) {
   const concurrency = engine === 'postgres' ? 16 : 4;
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
   let dbName: string | null = null;
@@ -102,6 +107,7 @@ export async function benchApiWrite(engine: 'pglite' | 'postgres', pgUrl: string
     await database.close();
     return {
       engine,
+      transport,
       concurrency,
       apiRate,
       rawRate,
@@ -124,7 +130,7 @@ export async function benchApiWrite(engine: 'pglite' | 'postgres', pgUrl: string
 
 export function printApiWrite(r: Awaited<ReturnType<typeof benchApiWrite>>) {
   console.log(
-    `  ${r.engine.padEnd(8)} API ${fmt(r.apiRate)}/s vs raw ${fmt(r.rawRate)}/s → ${(r.ratio * 100).toFixed(0)}% ` +
+    `  ${`${r.engine} (${r.transport})`.padEnd(26)} API ${fmt(r.apiRate)}/s vs raw ${fmt(r.rawRate)}/s → ${(r.ratio * 100).toFixed(0)}% ` +
       `(concurrency ${r.concurrency}); server ready in ${(r.readyMs / 1000).toFixed(1)} s from a fresh data dir ` +
       `(migrate + demo); RSS ${r.rssIdle} MB idle, ${r.rssLoaded} MB after load`,
   );

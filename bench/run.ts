@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
+import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
@@ -30,10 +32,33 @@ async function findPostgres(): Promise<string | null> {
 }
 
 const pgUrl = await findPostgres();
+/**
+ * The same server over its Unix socket, when it is local: how a single-node deployment connects (no TCP stack
+ * on every statement). Both the API and its raw baseline use the same connection in each measurement.
+ */
+async function unixSocketVariant(url: string | null): Promise<string | null> {
+  if (!url) return null;
+  const u = new URL(url);
+  if (!['127.0.0.1', 'localhost'].includes(u.hostname) || u.searchParams.has('host')) return null;
+  for (const dir of ['/var/run/postgresql', '/tmp']) {
+    if (!existsSync(`${dir}/.s.PGSQL.${u.port || 5432}`)) continue;
+    u.hostname = 'localhost';
+    u.searchParams.set('host', dir);
+    const c = new pg.Client({ connectionString: u.toString(), connectionTimeoutMillis: 2000 });
+    try {
+      await c.connect();
+      await c.end();
+      return u.toString();
+    } catch {}
+  }
+  return null;
+}
+const pgSocketUrl = await unixSocketVariant(pgUrl);
 console.log(`Fazhi benchmarks (${new Date().toISOString()}, node ${process.version}, ${ms} ms per case)`);
 console.log('\n1. Authenticated API write vs the same write directly on the database');
 printApiWrite(await benchApiWrite('pglite', null, ms));
-if (pgUrl) printApiWrite(await benchApiWrite('postgres', pgUrl, ms));
+if (pgSocketUrl) printApiWrite(await benchApiWrite('postgres', pgSocketUrl, ms, 'unix socket'));
+if (pgUrl) printApiWrite(await benchApiWrite('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
 
 console.log('\n2. Workflow engine: transitions vs the raw writes they make');
@@ -49,3 +74,9 @@ printPublicity(await benchPublicity({ pgUrl, ms }));
 
 console.log('\n5. Supervisor view of open enforcement cases, overdue first, at 100,000 open cases');
 printSupervision(await benchSupervision({ pgUrl, ms }));
+
+console.log('\n6. 行政处罚 case steps through the HTTP API vs the raw writes they make');
+printCaseSteps(await benchCaseSteps('pglite', null, ms));
+if (pgSocketUrl) printCaseSteps(await benchCaseSteps('postgres', pgSocketUrl, ms, 'unix socket'));
+if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
+else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');

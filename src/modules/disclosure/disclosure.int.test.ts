@@ -310,4 +310,30 @@ describe('disclosure request on the workflow engine', () => {
     expect(inbox[0].colour).toBe('red');
     deps.clock.set('2026-09-28T10:00:00+08:00');
   });
+
+  it('a timer and a step on the same case at the same moment keep one numbered timeline (case row lock)', async () => {
+    const opened = [];
+    for (let i = 0; i < 6; i++) opened.push(await open({ receivedOn: '2026-09-28' }));
+    deps.clock.set('2026-11-02T08:00:00+08:00'); // every reply period has run out: each case has a timer due
+    gongkai = await api.login('gongkai');
+    const [, ...steps] = await Promise.all([
+      runDueTimers(deps, deps.clock.now()),
+      ...opened.map((c) =>
+        step(gongkai, c.id, 'reply', { outcome: 'disclosed', content: '见附件', repliedOn: '2026-10-30' }),
+      ),
+    ]);
+    for (const r of steps) expect(r.statusCode, r.body).toBe(200);
+    await runDueTimers(deps, deps.clock.now());
+    for (const c of opened) {
+      const seqs = (
+        await queryRows<{ seq: number }>(
+          deps.db,
+          sql`select seq from case_events where case_id = ${c.id} order by seq`,
+        )
+      ).map((r) => r.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    }
+    deps.clock.set('2026-09-28T10:00:00+08:00');
+    gongkai = await api.login('gongkai');
+  });
 });

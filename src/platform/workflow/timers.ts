@@ -32,17 +32,24 @@ async function handle(ctx: Ctx, t: TimerRow): Promise<void> {
   if (t.kind !== 'deadline.warn' && t.kind !== 'deadline.overdue')
     throw new Error(`unknown timer kind ${t.kind}`);
   const p = t.payload as { deadlineId: string; dueDate: string };
-  const [d] = await ctx.db
-    .select()
-    .from(caseDeadlines)
-    .where(and(eq(caseDeadlines.tenantId, t.tenantId), eq(caseDeadlines.id, p.deadlineId)));
-  if (!d || d.status !== 'running' || d.dueDate !== p.dueDate) return; // the period moved or ended: nothing to say
+  const deadline = () =>
+    ctx.db
+      .select()
+      .from(caseDeadlines)
+      .where(and(eq(caseDeadlines.tenantId, t.tenantId), eq(caseDeadlines.id, p.deadlineId)));
+  const [found] = await deadline();
+  if (!found) return;
+  // The case row lock every transition takes: events are numbered per case, and the period may be met or moved
+  // by a step running right now, so both are decided under the lock.
   const [c] = await ctx.db
     .select()
     .from(cases)
-    .where(and(eq(cases.tenantId, t.tenantId), eq(cases.id, d.caseId)));
+    .where(and(eq(cases.tenantId, t.tenantId), eq(cases.id, found.caseId)))
+    .for('update');
   const m = c ? getMachine(c.type) : undefined;
   if (!c || !m) return;
+  const [d] = await deadline();
+  if (!d || d.status !== 'running' || d.dueDate !== p.dueDate) return; // the period moved or ended: nothing to say
   const warn = t.kind === 'deadline.warn';
   await addEvent(ctx, c as CaseRow, m, {
     kind: warn ? 'deadline.warned' : 'deadline.overdue',
@@ -67,21 +74,34 @@ export async function runDueTimers(deps: TimerDeps, now: Date, limitPerTenant = 
       let claimed: TimerRow | undefined;
       try {
         const ran = await deps.db.transaction(async (tx) => {
+          const due = and(
+            eq(timers.tenantId, tenantId),
+            eq(timers.status, 'pending'),
+            sql`${timers.fireAt} <= ${now.toISOString()}`,
+            sql`(${timers.lockedUntil} is null or ${timers.lockedUntil} <= ${now.toISOString()})`,
+          );
+          // Locks are taken in the order a transition takes them (the case, then its timers), so a step and a
+          // timer on the same case wait for each other instead of deadlocking: find the next due timer without
+          // locking it, lock its case, then claim the timer if it is still due (a step may have cancelled it).
+          const [next] = await tx
+            .select({ id: timers.id, caseId: timers.caseId })
+            .from(timers)
+            .where(due)
+            .orderBy(timers.fireAt)
+            .limit(1);
+          if (!next) return false;
+          if (next.caseId)
+            await tx
+              .select({ id: cases.id })
+              .from(cases)
+              .where(and(eq(cases.tenantId, tenantId), eq(cases.id, next.caseId)))
+              .for('update');
           const [t] = await tx
             .select()
             .from(timers)
-            .where(
-              and(
-                eq(timers.tenantId, tenantId),
-                eq(timers.status, 'pending'),
-                sql`${timers.fireAt} <= ${now.toISOString()}`,
-                sql`(${timers.lockedUntil} is null or ${timers.lockedUntil} <= ${now.toISOString()})`,
-              ),
-            )
-            .orderBy(timers.fireAt)
-            .limit(1)
+            .where(and(due, eq(timers.id, next.id)))
             .for('update', { skipLocked: true });
-          if (!t) return false;
+          if (!t) return 'gone';
           claimed = t;
           const ctx: Ctx = {
             db: tx,
@@ -99,7 +119,7 @@ export async function runDueTimers(deps: TimerDeps, now: Date, limitPerTenant = 
           return true;
         });
         if (!ran) break;
-        done++;
+        if (ran === true) done++;
       } catch (e) {
         if (!claimed) throw e;
         const attempts = claimed.attempts + 1;

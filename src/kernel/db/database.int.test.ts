@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from './database.ts';
+import { queryRows } from './database.ts';
+
+/**
+ * Transactions as every service uses them. On PostgreSQL the client pipelines BEGIN with the transaction's first
+ * statement (database.ts): these tests pin down that nothing about transactions changes because of it.
+ */
+describe('database transactions', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await database.db.execute(sql`create table tx_probe (tenant_id varchar(12) not null, n int not null)`);
+  });
+  afterAll(() => database.close());
+
+  const count = async () =>
+    (await queryRows<{ c: number }>(database.db, sql`select count(*)::int as c from tx_probe`))[0]!.c;
+
+  it('transaction_whenTheCallbackThrows_storesNothing', async () => {
+    const before = await count();
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`insert into tx_probe values ('500113', ${1})`);
+        await tx.execute(sql`insert into tx_probe values ('500113', ${2})`);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await count()).toBe(before);
+  });
+
+  it('transaction_statementsShareOneSnapshotAndStartTime', async () => {
+    const rows = await database.db.transaction(async (tx) => {
+      const a = await queryRows<{ t: string }>(tx, sql`select now()::text as t`);
+      await new Promise((r) => setTimeout(r, 20));
+      const b = await queryRows<{ t: string; s: string }>(
+        tx,
+        sql`select now()::text as t, statement_timestamp()::text as s`,
+      );
+      return { first: a[0]!, later: b[0]! };
+    });
+    expect(rows.later.t).toBe(rows.first.t); // now() is the transaction's start: both statements ran in one
+    expect(rows.later.s).not.toBe(rows.later.t);
+  });
+
+  it('transaction_withIsolationLevel_appliesItFromTheFirstStatement', async () => {
+    const level = await database.db.transaction(
+      async (tx) =>
+        (await queryRows<{ l: string }>(tx, sql`select current_setting('transaction_isolation') as l`))[0]!.l,
+      { isolationLevel: 'serializable' },
+    );
+    expect(level).toBe('serializable');
+  });
+
+  it('transaction_manyConcurrent_eachCommitsOrRollsBackAlone', async () => {
+    const before = await count();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        database.db.transaction(async (tx) => {
+          await tx.execute(sql`insert into tx_probe values ('500113', ${100 + i})`);
+          if (i % 3 === 0) throw new Error(`refused ${i}`);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
+    expect(await count()).toBe(before + 8);
+  });
+
+  it.runIf(process.env.FAZHI_TEST_ENGINE === 'postgres')(
+    'begin_withOptions_isAwaitedOnItsOwn_soItsErrorComesBeforeAnyStatement',
+    async () => {
+      const pool = (database.db as unknown as { $client: Pool }).$client;
+      const client = await pool.connect();
+      try {
+        await expect(client.query({ text: 'begin isolation level nonsense' })).rejects.toThrow(
+          /syntax error/,
+        );
+        // A bare BEGIN resolves at once (it waits in the socket for the next statement) and still opens the
+        // transaction the statement runs in.
+        await client.query({ text: 'begin' });
+        const r = await client.query({
+          text: 'select now() = statement_timestamp() as same, $1::int as n',
+          values: [1],
+        });
+        await new Promise((res) => setTimeout(res, 20));
+        const r2 = await client.query({
+          text: 'select now() = statement_timestamp() as same, $1::int as n',
+          values: [2],
+        });
+        await client.query({ text: 'rollback' });
+        expect(r2.rows[0].same).toBe(false); // a later statement of the same transaction
+        expect(r.rows[0].n).toBe(1);
+      } finally {
+        client.release();
+      }
+    },
+  );
+});
