@@ -20,6 +20,7 @@ import type { Ctx } from '../platform/access/context.ts';
 import { calendarRoutes } from '../platform/calendar/calendar.routes.ts';
 import { clockRoutes } from '../platform/clock/clock.routes.ts';
 import { dashboardRoutes } from '../platform/dashboard/dashboard.routes.ts';
+import { documentsRoutes } from '../platform/documents/documents.routes.ts';
 import { logRoutes } from '../platform/log/log.routes.ts';
 import { orgRoutes } from '../platform/org/org.routes.ts';
 import { workflowRoutes } from '../platform/workflow/index.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(dashboardRoutes);
   await app.register(calendarRoutes);
   await app.register(clockRoutes);
+  await app.register(documentsRoutes);
   await app.register(logRoutes(deps));
   await app.register(workflowRoutes);
   await app.register(enforcementRoutes(deps));

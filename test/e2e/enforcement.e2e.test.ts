@@ -88,6 +88,10 @@ describe('enforcement registries, portal and case clue', () => {
     const number = (await page.locator('h4').first().textContent())?.trim() ?? '';
     expect(number).toMatch(/行政处罚/);
     await expect(page.getByTestId('case-facts').textContent()).resolves.toContain('投诉举报');
+    // A clue calls for no document yet.
+    await expect
+      .poll(() => page.getByTestId('case-documents').textContent())
+      .toContain('办理进度尚不需要制作文书');
 
     await page.goto(`${stack.url}/admin/enforcement/cases`);
     await page.getByTestId('cases-table').getByRole('link', { name: number }).waitFor();

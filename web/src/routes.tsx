@@ -35,6 +35,11 @@ const DeadlineRulesPage = named(
   'DeadlineRulesPage',
 );
 
+const DocumentTemplatesPage = named(
+  () => import('./admin/documents/DocumentTemplatesPage.tsx'),
+  'DocumentTemplatesPage',
+);
+
 export const PageSpinner = () => (
   <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>
     <Spin size="large" />
@@ -84,6 +89,10 @@ export function AppRoutes() {
           <Route path="tokens" element={guarded(SECTIONS.tokens, <TokensPage />)} />
           <Route path="calendar" element={guarded(SECTIONS.calendar, <CalendarPage />)} />
           <Route path="deadline-rules" element={guarded(SECTIONS.deadlineRules, <DeadlineRulesPage />)} />
+          <Route
+            path="document-templates"
+            element={guarded(SECTIONS.documentTemplates, <DocumentTemplatesPage />)}
+          />
           <Route path="*" element={<NotFound home="/admin" />} />
         </Route>
       </Route>

@@ -222,3 +222,136 @@ describe('案卷导出', () => {
     expect((await exportFile(officer, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
+
+describe('案件文书', () => {
+  const BODY_PARTICULARS = {
+    address: '示范区和平路9号',
+    phone: '0000-66668888',
+    paymentMethod: '凭缴款码到示范区农商银行任一网点缴纳',
+    reviewAuthority: '示范区人民政府（复议）',
+    court: '示范区第二人民法院',
+  };
+  const STATEMENT = new URLSearchParams({
+    statementHandling: '当事人在规定期限内未提出陈述、申辩',
+    violatedProvision: '《中华人民共和国食品安全法》第三十四条第（十）项',
+  }).toString();
+  const docs = (s: Session | null, id: string, q = '') =>
+    api.call(s, 'GET', `/api/enforcement/cases/${id}/documents${q ? `?${q}` : ''}`);
+  const docx = (s: Session | null, id: string, code: string, q = '') =>
+    api.call(s, 'GET', `/api/enforcement/cases/${id}/documents/${code}.docx${q ? `?${q}` : ''}`);
+  let c: { id: string; number: string };
+
+  beforeAll(async () => {
+    const zhifa = await api.login('zhifa');
+    const res = await api.call(zhifa, 'PATCH', `/api/enforcement/bodies/${body}`, BODY_PARTICULARS);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject(BODY_PARTICULARS);
+    c = await decidedCase();
+  });
+
+  it('keeps the body particulars optional, refuses blank ones and clears one with null', async () => {
+    const zhifa = await api.login('zhifa');
+    const bad = await api.call(zhifa, 'PATCH', `/api/enforcement/bodies/${body}`, { court: ' ', phone: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/body/court', '/body/phone']);
+    const cleared = await api.call(zhifa, 'PATCH', `/api/enforcement/bodies/${body}`, { address: null });
+    expect(cleared.json()).toMatchObject({ address: null, court: BODY_PARTICULARS.court });
+    const back = await api.call(zhifa, 'PATCH', `/api/enforcement/bodies/${body}`, {
+      address: BODY_PARTICULARS.address,
+    });
+    expect(back.json().address).toBe(BODY_PARTICULARS.address);
+  });
+
+  it('lists the documents the progress calls for, each ready or with its missing fields', async () => {
+    const res = await docs(officer, c.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json().documents as { code: string; status: string; missing: { field: string }[] }[];
+    expect(list.map((d) => d.code)).toContain('penalty-decision');
+    expect(list.map((d) => d.code)).not.toContain('delivery-receipt');
+    const decision = list.find((d) => d.code === 'penalty-decision')!;
+    // the body's registry entry supplies the court, the review authority and the payment method
+    expect(decision).toMatchObject({ status: 'incomplete', suppliedByExporter: [] });
+    expect(decision.missing.map((m) => m.field).sort()).toEqual([
+      'decision.statementHandling',
+      'decision.violatedProvision',
+    ]);
+    const filled = (await docs(officer, c.id, STATEMENT)).json().documents;
+    expect(filled.find((d: { code: string }) => d.code === 'penalty-decision')).toMatchObject({
+      status: 'ready',
+      missing: [],
+      suppliedByExporter: ['decision.statementHandling', 'decision.violatedProvision'],
+    });
+  });
+
+  it('generates the decision DOCX from the body particulars; lists what is missing; 404 when not called for', async () => {
+    const missing = await docx(officer, c.id, 'penalty-decision');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().code).toBe('ENFORCEMENT.DOCUMENT_INCOMPLETE');
+    expect(
+      missing
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/decision/statementHandling', '/decision/violatedProvision']);
+
+    const res = await docx(officer, c.id, 'penalty-decision', STATEMENT);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    const xml = readZip(res.rawPayload).get('word/document.xml')!.toString('utf8');
+    expect(xml).toContain(BODY_PARTICULARS.court);
+    expect(xml).toContain(BODY_PARTICULARS.reviewAuthority);
+    expect(xml).toContain(BODY_PARTICULARS.paymentMethod);
+    expect(xml).toContain('示市监处罚〔2026〕201号');
+
+    // a query value still overrides the registry's
+    const over = await docx(officer, c.id, 'penalty-decision', `${STATEMENT}&court=示范区中级人民法院`);
+    const overXml = readZip(over.rawPayload).get('word/document.xml')!.toString('utf8');
+    expect(overXml).toContain('示范区中级人民法院');
+    expect(overXml).not.toContain(BODY_PARTICULARS.court);
+
+    const receipt = await docx(officer, c.id, 'delivery-receipt');
+    expect(receipt.statusCode).toBe(404);
+    expect(receipt.json().code).toBe('ENFORCEMENT.DOCUMENT_NOT_APPLICABLE');
+    expect((await docx(officer, c.id, 'no-such')).statusCode).toBe(404);
+  });
+
+  it('renders with the tenant template in force, in the DOCX and in the case file', async () => {
+    const admin = await api.login('admin');
+    const view = (await api.call(admin, 'GET', '/api/documents/templates/penalty-decision')).json();
+    const saved = await api.call(admin, 'PUT', '/api/documents/templates/penalty-decision', {
+      ...view.edit,
+      title: '行政处罚决定书（本区格式）',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const xml = readZip((await docx(officer, c.id, 'penalty-decision', STATEMENT)).rawPayload)
+      .get('word/document.xml')!
+      .toString('utf8');
+    expect(xml).toContain('行政处罚决定书（本区格式）');
+    const { files, manifest } = open(await exportFile(officer, c.id, STATEMENT));
+    const decision = manifest.documents.find((d) => d.template === 'penalty-decision')!;
+    expect(decision).toMatchObject({ status: 'generated' });
+    expect(decision.suppliedByExporter).toEqual(['decision.statementHandling', 'decision.violatedProvision']);
+    const zipped = readZip(files.get(decision.file!)!).get('word/document.xml')!.toString('utf8');
+    expect(zipped).toContain('行政处罚决定书（本区格式）');
+    expect(zipped).toContain(BODY_PARTICULARS.court);
+    expect(
+      (await api.call(admin, 'POST', '/api/documents/templates/penalty-decision/reset')).statusCode,
+    ).toBe(200);
+  });
+
+  it('answers 401 anonymous, 403 without case access, 404 to another team', async () => {
+    expect((await docs(null, c.id)).statusCode).toBe(401);
+    expect((await docx(null, c.id, 'penalty-decision')).statusCode).toBe(401);
+    const staff = await api.login('staff');
+    expect((await docs(staff, c.id)).statusCode).toBe(403);
+    expect((await docx(staff, c.id, 'penalty-decision')).statusCode).toBe(403);
+    expect((await docs(stranger, c.id)).statusCode).toBe(404);
+    expect((await docx(stranger, c.id, 'penalty-decision', STATEMENT)).statusCode).toBe(404);
+    expect((await docs(officer, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});

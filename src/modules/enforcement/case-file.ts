@@ -2,27 +2,25 @@
  * 案卷导出 (the complete case file of a penalty case) as one ZIP: `目录.json` (case number, title, state, when it was
  * generated, the SHA-256 of every other file, the documents skipped and the log entries still pending),
  * `案件信息.json` (the case facts and timeline as `GET /api/workflow/cases/:id` returns them), `文书/` the official
- * documents the case's progress calls for, rendered from the seed templates, and `存证/` one offline-checkable log
+ * documents the case's progress calls for, rendered from the tenant's templates in force (文书模板), and `存证/` one offline-checkable log
  * receipt per sequenced timeline event with `存证/说明.txt` on how to verify them.
  *
  * A document is rendered only when every placeholder has a value: a value the case does not record is never
- * guessed, the document is skipped and the manifest lists what is missing. Some particulars of the issuing body
- * are not case facts (its address and telephone, how fines are paid, the reconsideration body and the court,
- * how the party's statement was handled, the provision violated); the exporter may supply them (`particulars`) and
- * the manifest names each value so supplied.
+ * guessed, the document is skipped and the manifest lists what is missing. Some particulars are not case facts:
+ * the issuing body's address and telephone, how fines are paid, the reconsideration body and the court come from the
+ * body's registry entry; how the party's statement was handled and the provision violated are not recorded. The
+ * exporter may supply any of them (`particulars`, overriding the registry) and the manifest names each value so
+ * supplied. `caseDocuments` decides and fills the documents for the ZIP and the per-case document endpoints alike.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { DomainError, notFound } from '../../kernel/errors.ts';
+import { DomainError, invalid, notFound } from '../../kernel/errors.ts';
 import type { Ctx } from '../../platform/access/index.ts';
 import { users } from '../../platform/access/index.ts';
 import {
   type DocumentTemplate,
-  deliveryReceipt,
-  hearingNotice,
-  penaltyDecision,
-  penaltyPriorNotice,
+  effectiveTemplate,
   renderDocx,
   templatePlaceholders,
 } from '../../platform/documents/index.ts';
@@ -54,6 +52,21 @@ export const zCaseFileQuery = z.object({
   statementHandling: zParticular,
   violatedProvision: zParticular,
 });
+
+/** The per-case document list (`GET /api/enforcement/cases/:id/documents`). */
+export const zCaseDocumentList = z
+  .object({
+    documents: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        status: z.enum(['ready', 'incomplete']),
+        missing: z.array(z.object({ field: z.string(), meaning: z.string() })),
+        suppliedByExporter: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'EnforcementCaseDocuments' });
 
 const PARTICULAR_PATHS: Record<keyof CaseFileParticulars, string> = {
   agencyAddress: 'agency.address',
@@ -114,7 +127,7 @@ function applicableDocuments(
   officerNames: string | undefined,
   p: CaseFileParticulars,
   discretion: string | undefined,
-): { template: DocumentTemplate; values: D }[] {
+): { code: DocumentCode; values: D }[] {
   const party = rec(data.party);
   const filing = rec(data.filing);
   const notice = rec(data.priorNotice);
@@ -146,7 +159,7 @@ function applicableDocuments(
     ...((proposed.otherPenalties as string[] | undefined) ?? []),
     ...(typeof proposed.fine === 'number' && proposed.fine > 0 ? [`罚款${proposed.fine}元`] : []),
   ].join('、');
-  const out: { template: DocumentTemplate; values: D }[] = [];
+  const out: { code: DocumentCode; values: D }[] = [];
   if (notice.notifiedOn) {
     const base = {
       agency,
@@ -156,7 +169,7 @@ function applicableDocuments(
       docNumber: undefined,
     };
     out.push({
-      template: penaltyPriorNotice,
+      code: 'penalty-prior-notice',
       values: {
         ...base,
         case: { ...caseValues, facts: str(notice.facts) },
@@ -166,7 +179,7 @@ function applicableDocuments(
     });
     if (notice.hearingQualifies)
       out.push({
-        template: hearingNotice,
+        code: 'hearing-notice',
         values: {
           ...base,
           case: caseValues,
@@ -182,7 +195,7 @@ function applicableDocuments(
   }
   if (decision.outcome === 'penalty') {
     out.push({
-      template: penaltyDecision,
+      code: 'penalty-decision',
       values: {
         agency,
         party: partyValues,
@@ -202,7 +215,7 @@ function applicableDocuments(
   }
   if (service.servedOn) {
     out.push({
-      template: deliveryReceipt,
+      code: 'delivery-receipt',
       values: {
         agency,
         party: partyValues,
@@ -263,32 +276,66 @@ function instructions(division: string, caseNumber: string): string {
 `;
 }
 
-/** Builds the case file of a penalty case the actor may read (404 otherwise, as for the case itself). */
-export async function buildCaseFile(
+/** The documents a penalty case's progress calls for (in this order), by template code. */
+export const CASE_DOCUMENT_CODES = [
+  'penalty-prior-notice',
+  'hearing-notice',
+  'penalty-decision',
+  'delivery-receipt',
+] as const;
+export type DocumentCode = (typeof CASE_DOCUMENT_CODES)[number];
+
+/** One document the case calls for: ready to render, or the fields it lacks. */
+export interface CaseDocument {
+  code: DocumentCode;
+  name: string;
+  status: 'ready' | 'incomplete';
+  /** The placeholders without a value, with their meaning (empty when ready). */
+  missing: { field: string; meaning: string }[];
+  /** Values the exporter supplied in the request (not recorded by the case or the body's registry entry). */
+  suppliedByExporter: string[];
+  /** The tenant's template in force and the values it is filled with. */
+  template: DocumentTemplate;
+  values: D;
+}
+
+type CaseDetailView = Awaited<ReturnType<typeof getCaseDetail>>;
+
+/** The issuing body's particulars stored in the registry, under the names of `CaseFileParticulars`. */
+async function bodyParticulars(ctx: Ctx, bodyId: string | undefined) {
+  const [body] = bodyId
+    ? await ctx.db
+        .select({
+          name: enforcementBodies.name,
+          agencyAddress: enforcementBodies.address,
+          agencyPhone: enforcementBodies.phone,
+          paymentMethod: enforcementBodies.paymentMethod,
+          reviewAuthority: enforcementBodies.reviewAuthority,
+          court: enforcementBodies.court,
+        })
+        .from(enforcementBodies)
+        .where(and(eq(enforcementBodies.tenantId, ctx.actor.tenantId), eq(enforcementBodies.id, bodyId)))
+    : [];
+  return body;
+}
+
+/**
+ * The documents a penalty case the actor may read calls for (404 otherwise, as for the case itself), each filled
+ * from the case, the body's registry entry (address, telephone, 缴款方式, 复议机关, 管辖法院) and `particulars` (the
+ * request's values, which override the registry's), with the tenant's templates in force. One function for the
+ * case file and the per-case document endpoints.
+ */
+export async function caseDocuments(
   ctx: Ctx,
   caseId: string,
   particulars: CaseFileParticulars = {},
-): Promise<{ zip: Buffer; manifest: CaseFileManifest; fileName: string }> {
+): Promise<{ detail: CaseDetailView; documents: CaseDocument[] }> {
   const detail = await getCaseDetail(ctx, caseId);
   if (detail.type !== 'enforcement.penalty-case')
     throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
   const data = rec(detail.data);
   const tenantId = ctx.actor.tenantId;
-  const generatedAt = ctx.now;
-  const files: { name: string; data: Buffer }[] = [];
-
-  // 案件信息: as the case API returns it, without what depends on who asks (the steps they may take).
-  const { actions: _actions, recordKinds: _kinds, ...info } = detail;
-  files.push({ name: '案件信息.json', data: Buffer.from(`${JSON.stringify(info, null, 2)}\n`, 'utf8') });
-
-  // 文书
-  const bodyId = str(data.bodyId);
-  const [body] = bodyId
-    ? await ctx.db
-        .select({ name: enforcementBodies.name })
-        .from(enforcementBodies)
-        .where(and(eq(enforcementBodies.tenantId, tenantId), eq(enforcementBodies.id, bodyId)))
-    : [];
+  const body = await bodyParticulars(ctx, str(data.bodyId));
   const investigators = ((data.investigators as string[] | undefined) ?? []).filter((id) =>
     /^[0-9a-f-]{36}$/i.test(id),
   );
@@ -303,21 +350,22 @@ export async function buildCaseFile(
     investigators.length > 0 && investigators.every((id) => byId.has(id))
       ? investigators.map((id) => byId.get(id)).join('、')
       : undefined;
-  const agency = {
-    name: body?.name,
-    address: str(particulars.agencyAddress),
-    phone: str(particulars.agencyPhone),
-  };
-  const documents: CaseFileManifest['documents'] = [];
-  const docs = applicableDocuments(
+  const keys = Object.keys(PARTICULAR_PATHS) as (keyof CaseFileParticulars)[];
+  const merged: CaseFileParticulars = Object.fromEntries(
+    keys.map((k) => [k, str(particulars[k]) ?? str(body?.[k as keyof typeof body] ?? undefined)]),
+  );
+  const agency = { name: body?.name, address: merged.agencyAddress, phone: merged.agencyPhone };
+  const applicable = applicableDocuments(
     data,
     detail.number,
     agency,
     officerNames,
-    particulars,
+    merged,
     await discretionText(ctx, data),
   );
-  for (const [i, { template, values }] of docs.entries()) {
+  const documents: CaseDocument[] = [];
+  for (const { code, values } of applicable) {
+    const template = await effectiveTemplate(ctx.db, tenantId, code);
     const fields = templatePlaceholders(template);
     const missing = fields
       .filter((f) => {
@@ -325,21 +373,83 @@ export async function buildCaseFile(
         return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
       })
       .map((field) => ({ field, meaning: template.placeholders?.[field] ?? field }));
-    const suppliedByExporter = (Object.keys(PARTICULAR_PATHS) as (keyof CaseFileParticulars)[])
+    const suppliedByExporter = keys
       .filter((k) => str(particulars[k]) && fields.includes(PARTICULAR_PATHS[k]))
       .map((k) => PARTICULAR_PATHS[k]);
-    if (missing.length > 0) {
-      documents.push({ template: template.code, name: template.name, status: 'skipped', missing });
+    documents.push({
+      code,
+      name: template.name,
+      status: missing.length > 0 ? 'incomplete' : 'ready',
+      missing,
+      suppliedByExporter,
+      template,
+      values,
+    });
+  }
+  return { detail, documents };
+}
+
+/**
+ * One document of a case as a DOCX: 404 `ENFORCEMENT.DOCUMENT_NOT_APPLICABLE` when the case's progress does not call
+ * for it, 400 `ENFORCEMENT.DOCUMENT_INCOMPLETE` listing every missing field (pointers into the document's data).
+ */
+export async function caseDocumentDocx(
+  ctx: Ctx,
+  caseId: string,
+  code: string,
+  particulars: CaseFileParticulars = {},
+): Promise<{ docx: Buffer; fileName: string; document: CaseDocument; caseNumber: string }> {
+  const { detail, documents } = await caseDocuments(ctx, caseId, particulars);
+  const document = documents.find((d) => d.code === code);
+  if (!document)
+    throw notFound('ENFORCEMENT.DOCUMENT_NOT_APPLICABLE', '该案件的办理进度尚不需要此文书，或没有此文书');
+  if (document.status === 'incomplete')
+    throw invalid(
+      'ENFORCEMENT.DOCUMENT_INCOMPLETE',
+      `生成“${document.name}”还缺少 ${document.missing.length} 项信息，请先补齐`,
+      document.missing.map((m) => ({
+        pointer: `/${m.field.replaceAll('.', '/')}`,
+        detail: `缺少${m.meaning}（${m.field}）`,
+      })),
+    );
+  return {
+    docx: await renderDocx(document.template, document.values),
+    fileName: `${document.name}-${safe(detail.number)}.docx`,
+    document,
+    caseNumber: detail.number,
+  };
+}
+
+/** Builds the case file of a penalty case the actor may read (404 otherwise, as for the case itself). */
+export async function buildCaseFile(
+  ctx: Ctx,
+  caseId: string,
+  particulars: CaseFileParticulars = {},
+): Promise<{ zip: Buffer; manifest: CaseFileManifest; fileName: string }> {
+  const { detail, documents: docs } = await caseDocuments(ctx, caseId, particulars);
+  const tenantId = ctx.actor.tenantId;
+  const generatedAt = ctx.now;
+  const files: { name: string; data: Buffer }[] = [];
+
+  // 案件信息: as the case API returns it, without what depends on who asks (the steps they may take).
+  const { actions: _actions, recordKinds: _kinds, ...info } = detail;
+  files.push({ name: '案件信息.json', data: Buffer.from(`${JSON.stringify(info, null, 2)}\n`, 'utf8') });
+
+  // 文书
+  const documents: CaseFileManifest['documents'] = [];
+  for (const [i, d] of docs.entries()) {
+    if (d.status === 'incomplete') {
+      documents.push({ template: d.code, name: d.name, status: 'skipped', missing: d.missing });
       continue;
     }
-    const name = `文书/${String(i + 1).padStart(2, '0')}-${template.name}.docx`;
-    files.push({ name, data: await renderDocx(template, values) });
+    const name = `文书/${String(i + 1).padStart(2, '0')}-${d.name}.docx`;
+    files.push({ name, data: await renderDocx(d.template, d.values) });
     documents.push({
-      template: template.code,
-      name: template.name,
+      template: d.code,
+      name: d.name,
       status: 'generated',
       file: name,
-      ...(suppliedByExporter.length ? { suppliedByExporter } : {}),
+      ...(d.suppliedByExporter.length ? { suppliedByExporter: d.suppliedByExporter } : {}),
     });
   }
 

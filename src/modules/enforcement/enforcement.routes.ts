@@ -8,7 +8,13 @@ import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
 import { logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
 import { getTenant } from '../../platform/tenancy/index.ts';
-import { buildCaseFile, zCaseFileQuery } from './case-file.ts';
+import {
+  buildCaseFile,
+  caseDocumentDocx,
+  caseDocuments,
+  zCaseDocumentList,
+  zCaseFileQuery,
+} from './case-file.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
 import {
   zBody,
@@ -57,6 +63,7 @@ import { drillIndicator, enforcementStats, zDrillQuery, zStatsQuery } from './st
 import { supervision, zSupervisionQuery } from './supervision.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 行政执法 registries: bodies, officers, matters; spreadsheet import/export; the public 事前公开 lists. */
 export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance) => {
@@ -315,6 +322,67 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
           `attachment; filename="case-file.zip"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         )
         .send(file.zip);
+    },
+  );
+
+  app.get(
+    `${root}/cases/:id/documents`,
+    {
+      config: { access: { permission: P['enforcement.case.read'] } },
+      schema: {
+        tags,
+        summary: '案件文书：办理进度需要的文书，可生成或缺少哪些信息',
+        params: zIdParams,
+        querystring: zCaseFileQuery,
+        response: { 200: zCaseDocumentList, ...problemResponses },
+      },
+    },
+    async (req) => {
+      const { documents } = await caseDocuments(req.ctx(), req.params.id, req.query);
+      return {
+        documents: documents.map(({ code, name, status, missing, suppliedByExporter }) => ({
+          code,
+          name,
+          status,
+          missing,
+          suppliedByExporter,
+        })),
+      };
+    },
+  );
+  app.get(
+    `${root}/cases/:id/documents/:code.docx`,
+    {
+      config: { access: { permission: P['enforcement.case.read'] } },
+      schema: {
+        tags,
+        summary: '生成案件的一份文书（DOCX）；缺少信息时列出全部缺项',
+        params: zIdParams.extend({ code: z.string().max(64) }),
+        querystring: zCaseFileQuery,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const ctx = req.ctx();
+      const file = await caseDocumentDocx(ctx, req.params.id, req.params.code, req.query);
+      // A document holds personal data: who generated it and when is recorded, as for the case file.
+      await appendLogEntry(ctx.db, {
+        tenantId: ctx.actor.tenantId,
+        kind: 'enforcement.case.document-exported',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'case', id: req.params.id },
+        data: { template: file.document.code },
+        attachments: { [file.fileName]: createHash('sha256').update(file.docx).digest('hex') },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      return reply
+        .header('content-type', DOCX)
+        .header(
+          'content-disposition',
+          `attachment; filename="document.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .send(file.docx);
     },
   );
 

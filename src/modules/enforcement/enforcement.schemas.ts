@@ -35,6 +35,11 @@ export const zBody = z
     normativeDocuments: z.array(z.string()),
     domains: z.array(z.string()),
     status: z.string(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    paymentMethod: z.string().nullable(),
+    reviewAuthority: z.string().nullable(),
+    court: z.string().nullable(),
     officerCount: z.number().int(),
     matterCount: z.number().int(),
     canManage: z.boolean(),
@@ -50,6 +55,12 @@ const bodyFields = {
   normativeDocuments: zList(50, 200).default([]),
   domains: zList(30, 50).default([]),
   status: z.enum(RECORD_STATUSES).optional(),
+  // The particulars its documents print; null clears one.
+  address: zText(200).nullable().optional(),
+  phone: zText(50).nullable().optional(),
+  paymentMethod: zText(500).nullable().optional(),
+  reviewAuthority: zText(100).nullable().optional(),
+  court: zText(100).nullable().optional(),
 };
 export const zCreateBodyBody = z.object({ unitId: zId, ...bodyFields });
 export const zUpdateBodyBody = z
@@ -61,6 +72,11 @@ export const zUpdateBodyBody = z
     normativeDocuments: zList(50, 200).optional(),
     domains: zList(30, 50).optional(),
     status: bodyFields.status,
+    address: bodyFields.address,
+    phone: bodyFields.phone,
+    paymentMethod: bodyFields.paymentMethod,
+    reviewAuthority: bodyFields.reviewAuthority,
+    court: bodyFields.court,
   })
   .refine((v) => Object.keys(v).length > 0, { error: '没有要修改的内容' });
 

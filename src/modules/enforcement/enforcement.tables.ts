@@ -37,6 +37,13 @@ export const enforcementBodies = pgTable(
     normativeDocuments: jsonb('normative_documents').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     domains: jsonb('domains').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: text('status').notNull().default('active'),
+    // The particulars its documents print (文书): address, telephone, how fines are paid (缴款方式),
+    // where to apply for reconsideration (复议机关) and the court of first instance (管辖法院).
+    address: text('address'),
+    phone: text('phone'),
+    paymentMethod: text('payment_method'),
+    reviewAuthority: text('review_authority'),
+    court: text('court'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -56,6 +56,12 @@ export interface BodyView {
   normativeDocuments: string[];
   domains: string[];
   status: string;
+  /** The particulars its documents print (`BODY_PARTICULARS`); null when not recorded. */
+  address: string | null;
+  phone: string | null;
+  paymentMethod: string | null;
+  reviewAuthority: string | null;
+  court: string | null;
   officerCount: number;
   matterCount: number;
   canManage: boolean;
@@ -118,6 +124,11 @@ function selectBodies(ctx: Ctx, where: SQL) {
       normativeDocuments: enforcementBodies.normativeDocuments,
       domains: enforcementBodies.domains,
       status: enforcementBodies.status,
+      address: enforcementBodies.address,
+      phone: enforcementBodies.phone,
+      paymentMethod: enforcementBodies.paymentMethod,
+      reviewAuthority: enforcementBodies.reviewAuthority,
+      court: enforcementBodies.court,
       // Correlated subqueries name the outer table explicitly: Drizzle leaves columns unqualified in
       // single-table selects, and an unqualified "id" inside the subquery would mean the inner row.
       officerCount: sql<number>`(select count(*)::int from enforcement_officers o where o.tenant_id = enforcement_bodies.tenant_id and o.body_id = enforcement_bodies.id)`,
@@ -454,7 +465,16 @@ export interface BodyInput {
   normativeDocuments: string[];
   domains: string[];
   status?: 'active' | 'inactive' | undefined;
+  address?: string | null | undefined;
+  phone?: string | null | undefined;
+  paymentMethod?: string | null | undefined;
+  reviewAuthority?: string | null | undefined;
+  court?: string | null | undefined;
 }
+
+/** The particulars of a body that its documents print (文书), each optional. */
+export const BODY_PARTICULARS = ['address', 'phone', 'paymentMethod', 'reviewAuthority', 'court'] as const;
+export type BodyParticular = (typeof BODY_PARTICULARS)[number];
 
 async function unitFacts(ctx: Ctx, unitId: string) {
   const [u] = await ctx.db
@@ -541,6 +561,7 @@ export function createBody(ctx: Ctx, input: BodyInput): Promise<BodyView> {
       normativeDocuments: input.normativeDocuments,
       domains: input.domains,
       status: input.status ?? 'active',
+      ...Object.fromEntries(BODY_PARTICULARS.map((k) => [k, input[k] ?? null])),
     };
     await ctx.db
       .insert(enforcementBodies)
@@ -565,6 +586,7 @@ export function updateBody(ctx: Ctx, id: string, patch: BodyPatch): Promise<Body
       normativeDocuments: patch.normativeDocuments ?? cur.normativeDocuments,
       domains: patch.domains ?? cur.domains,
       status: patch.status ?? (cur.status as 'active'),
+      ...Object.fromEntries(BODY_PARTICULARS.map((k) => [k, patch[k] !== undefined ? patch[k] : cur[k]])),
     };
     const check = new ProblemCollector();
     await checkBody(ctx, next, cur, check);

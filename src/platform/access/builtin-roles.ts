@@ -25,6 +25,8 @@ export const BUILTIN_ROLES: {
       'log.read',
       'calendar.manage',
       'clock.rule.manage',
+      'documents.template.read',
+      'documents.template.manage',
       'enforcement.registry.read',
       'enforcement.registry.manage',
     ],
@@ -59,6 +61,7 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.case.read',
       'enforcement.case.approve',
+      'documents.template.read',
     ],
   },
   {
@@ -75,6 +78,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'enforcement.registry.read',
       'enforcement.case.read',
+      'documents.template.read',
     ],
   },
   {
@@ -90,6 +94,7 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.registry.manage',
       'enforcement.case.read',
+      'documents.template.read',
     ],
   },
   {
@@ -106,6 +111,7 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.case.read',
       'enforcement.case.review',
+      'documents.template.read',
     ],
   },
   {
@@ -119,6 +125,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'disclosure.request.create',
       'disclosure.request.handle',
+      'documents.template.read',
     ],
   },
   {
@@ -134,6 +141,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.create',
       'enforcement.case.handle',
       'enforcement.decision.publish',
+      'documents.template.read',
     ],
   },
   {

@@ -11,6 +11,12 @@
 /** Dates: `formatChineseDate('2026-10-09')` → 2026年10月9日 (GB/T 9704-2012); `'chinese'` → 二〇二六年十月九日. */
 export { type ChineseDateStyle, formatChineseDate, parseIsoDate } from './chinese-date.ts';
 /**
+ * 文书模板 per tenant: `effectiveTemplate(db, tenantId, code)` is the template in force (the tenant's latest edit,
+ * else the seed); every save and reset is a version recorded in the transparency log (`template-store.ts`).
+ */
+export { DocumentsPermissions } from './documents.permissions.ts';
+export { documentTemplates } from './documents.tables.ts';
+/**
  * Rendering: `renderDocx(template, data)` fills and renders to a DOCX Buffer; `renderFilledDocx` renders an already
  * filled document; `buildDocument` returns the `docx` Document; `GBT9704` holds the layout numbers (twips, half-points).
  */
@@ -48,12 +54,34 @@ export {
   type HeadingBlock,
   type ListBlock,
   type ParagraphBlock,
+  placeholderUses,
   type SignatureBlock,
   type TableBlock,
   type TemplateOptions,
   templatePlaceholders,
   validateTemplate,
 } from './template.ts';
+export {
+  changedFields,
+  checkTemplateEdit,
+  composeTemplate,
+  EDITABLE_FIELDS,
+  editOf,
+  type TemplateEdit,
+  templateHash,
+} from './template-edit.ts';
+export {
+  effectiveTemplate,
+  getTemplateView,
+  listTemplates,
+  resetTemplate,
+  saveTemplate,
+  type TemplateSource,
+  type TemplateSummary,
+  type TemplateVersion,
+  type TemplateView,
+  templateVersions,
+} from './template-store.ts';
 /** Seed templates: 行政处罚事先告知书, 听证告知书, 行政处罚决定书, 送达回证, 政府信息公开申请答复书. */
 export {
   deliveryReceipt,
@@ -64,6 +92,12 @@ export {
   seedTemplates,
 } from './templates/index.ts';
 /** Fictitious 示范区 data that fills each seed template completely (tests, demo, previews). */
-export { decisionData, deliveryData, disclosureData, noticeData } from './templates/sample-data.ts';
+export {
+  decisionData,
+  deliveryData,
+  disclosureData,
+  noticeData,
+  sampleDataFor,
+} from './templates/sample-data.ts';
 /** A minimal ZIP reader (node:zlib) to look inside generated DOCX files. */
 export { readZip } from './zip.ts';

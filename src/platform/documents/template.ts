@@ -365,6 +365,29 @@ export function templatePlaceholders(template: DocumentTemplate, options: Templa
   return [...paths].sort();
 }
 
+/**
+ * Every placeholder a template uses, with the JSON Pointer of the text that uses it (in document order, the
+ * number field last). Syntax problems are ignored here: `validateTemplate` reports them.
+ */
+export function placeholderUses(
+  template: DocumentTemplate,
+  options: TemplateOptions = {},
+): { pointer: string; path: string; raw: string }[] {
+  const roots = rootSet(options);
+  const ignore = new ProblemCollector();
+  const out: { pointer: string; path: string; raw: string }[] = [];
+  for (const [pointer, text] of templateTexts(template)) {
+    if (typeof text !== 'string') continue;
+    for (const s of parseText(text, pointer, ignore, roots)) {
+      if ('placeholder' in s)
+        out.push({ pointer, path: s.placeholder.path.join('.'), raw: s.placeholder.raw });
+    }
+  }
+  const numberField = template.header?.numberField;
+  if (numberField) out.push({ pointer: '/header/numberField', path: numberField, raw: `{{${numberField}}}` });
+  return out;
+}
+
 function escapePointer(segment: string): string {
   return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   IdcardOutlined,
   InboxOutlined,
   OrderedListOutlined,
@@ -88,6 +89,12 @@ export const SECTIONS = {
   },
   calendar: { path: '/admin/calendar', label: '工作日历', icon: <CalendarOutlined /> },
   deadlineRules: { path: '/admin/deadline-rules', label: '法定期限', icon: <FieldTimeOutlined /> },
+  documentTemplates: {
+    path: '/admin/document-templates',
+    label: '文书模板',
+    icon: <FileTextOutlined />,
+    permission: 'documents.template.manage',
+  },
 } satisfies Record<string, Section>;
 
 export const SECTION_LIST: Section[] = Object.values(SECTIONS);

@@ -120,6 +120,57 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * A binary response (a generated DOCX) with its file name from `content-disposition` (`filename*`), problems
+ * as `ApiError` like every other request.
+ */
+export async function requestBlob(
+  method: string,
+  path: string,
+  opts: Pick<RequestOptions, 'query' | 'body'> = {},
+): Promise<{ blob: Blob; filename: string | null }> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      credentials: 'include',
+      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+    });
+  } catch {
+    throw new ApiError({ status: 0, detail: '无法连接服务器，请检查网络后重试', code: 'NETWORK' });
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    if (err.status === 401) for (const l of unauthorizedListeners) l(err);
+    throw err;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), filename: star ? decodeURIComponent(star) : null };
+}
+
+/** Saves a blob as a file in the browser's downloads. */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Fetches a file (GET, or POST with a body) and saves it under the server's file name (else `fallback`). */
+export async function downloadFile(method: 'GET' | 'POST', path: string, fallback: string, body?: unknown) {
+  const { blob, filename } = await requestBlob(method, path, body === undefined ? {} : { body });
+  saveBlob(blob, filename ?? fallback);
+}
+
 export const http = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) =>
     request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),

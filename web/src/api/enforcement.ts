@@ -31,6 +31,11 @@ export interface EnforcementBody {
   normativeDocuments: string[];
   domains: string[];
   status: string;
+  address: string | null;
+  phone: string | null;
+  paymentMethod: string | null;
+  reviewAuthority: string | null;
+  court: string | null;
   officerCount: number;
   matterCount: number;
   canManage: boolean;
@@ -44,6 +49,29 @@ export interface BodyInput {
   normativeDocuments?: string[];
   domains?: string[];
   status?: string;
+  address?: string | null;
+  phone?: string | null;
+  paymentMethod?: string | null;
+  reviewAuthority?: string | null;
+  court?: string | null;
+}
+
+/** The particulars a body's documents print, with their Chinese names (行政处罚决定书 and the notices). */
+export const BODY_PARTICULARS = [
+  { key: 'address', label: '地址', max: 200 },
+  { key: 'phone', label: '联系电话', max: 50 },
+  { key: 'paymentMethod', label: '缴款方式', max: 500 },
+  { key: 'reviewAuthority', label: '行政复议机关', max: 100 },
+  { key: 'court', label: '管辖法院', max: 100 },
+] as const;
+
+/** One document a case calls for: ready to generate, or the fields it lacks. */
+export interface CaseDocumentInfo {
+  code: string;
+  name: string;
+  status: 'ready' | 'incomplete';
+  missing: { field: string; meaning: string }[];
+  suppliedByExporter: string[];
 }
 
 export interface CredentialProblem {
@@ -196,6 +224,11 @@ export const enforcementApi = {
   createMatter: (body: MatterInput) => http.post<EnforcementMatter>(`${root}/matters`, body),
   updateMatter: (matterId: string, body: MatterInput) =>
     http.patch<EnforcementMatter>(`${root}/matters/${id(matterId)}`, body),
+
+  caseDocuments: (caseId: string) =>
+    http.get<{ documents: CaseDocumentInfo[] }>(`${root}/cases/${id(caseId)}/documents`),
+  caseDocumentUrl: (caseId: string, code: string) =>
+    `${root}/cases/${id(caseId)}/documents/${encodeURIComponent(code)}.docx`,
 
   importFile: (kind: RegistryKind, body: ImportBody) =>
     http.post<ImportResult>(`${root}/${kind}/import`, body),

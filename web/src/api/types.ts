@@ -12,6 +12,8 @@ export type Permission =
   | 'log.read'
   | 'calendar.manage'
   | 'clock.rule.manage'
+  | 'documents.template.read'
+  | 'documents.template.manage'
   | 'disclosure.request.read'
   | 'disclosure.request.create'
   | 'disclosure.request.handle'

@@ -92,3 +92,12 @@ export const disclosureData = {
   },
   docNumber: '示政办公开〔2026〕8号',
 };
+
+/** The sample data that fills each seed template, by template code (template previews). */
+export const sampleDataFor: Readonly<Record<string, Record<string, unknown>>> = {
+  'penalty-prior-notice': noticeData,
+  'hearing-notice': noticeData,
+  'penalty-decision': decisionData,
+  'delivery-receipt': deliveryData,
+  'disclosure-reply': disclosureData,
+};

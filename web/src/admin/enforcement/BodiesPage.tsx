@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Descriptions,
+  Divider,
   Drawer,
   Flex,
   Form,
@@ -17,6 +18,7 @@ import {
 import { useState } from 'react';
 import {
   BODY_KINDS,
+  BODY_PARTICULARS,
   type BodyInput,
   type EnforcementBody,
   enforcementApi,
@@ -160,6 +162,11 @@ export function BodiesPage() {
               { key: 'officers', label: '执法人员', children: `${viewing.officerCount} 人` },
               { key: 'matters', label: '执法事项', children: `${viewing.matterCount} 项` },
               { key: 'status', label: '状态', children: statusTag(viewing.status) },
+              ...BODY_PARTICULARS.map((p) => ({
+                key: p.key,
+                label: `文书：${p.label}`,
+                children: viewing[p.key] ?? '—',
+              })),
             ]}
           />
         ) : null}
@@ -193,6 +200,8 @@ function BodyForm({
   const submit = async (v: BodyInput) => {
     await run(async () => {
       const values = { ...v, uscc: v.uscc?.trim() ? v.uscc.trim().toUpperCase() : null };
+      // An emptied particular is cleared (null), not sent as blank text.
+      for (const p of BODY_PARTICULARS) values[p.key] = v[p.key]?.trim() ? v[p.key]!.trim() : null;
       if (body) {
         const { unitId: _unit, ...patch } = values;
         await enforcementApi.updateBody(body.id, patch);
@@ -219,7 +228,11 @@ function BodyForm({
         aria-label="执法主体"
         initialValues={
           body
-            ? { ...body, uscc: body.uscc ?? undefined }
+            ? {
+                ...body,
+                uscc: body.uscc ?? undefined,
+                ...Object.fromEntries(BODY_PARTICULARS.map((p) => [p.key, body[p.key] ?? undefined])),
+              }
             : { status: 'active', normativeDocuments: [], domains: [] }
         }
       >
@@ -266,6 +279,20 @@ function BodyForm({
             options={Object.entries(RECORD_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
           />
         </Form.Item>
+        <Divider plain titlePlacement="start">
+          文书信息（印在告知书、决定书上，可不填）
+        </Divider>
+        <div className="fz-two-cols">
+          {BODY_PARTICULARS.map((p) => (
+            <Form.Item key={p.key} name={p.key} label={p.label}>
+              {p.key === 'paymentMethod' ? (
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={p.max} />
+              ) : (
+                <Input maxLength={p.max} />
+              )}
+            </Form.Item>
+          ))}
+        </div>
       </Form>
     </Modal>
   );

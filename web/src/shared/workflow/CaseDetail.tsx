@@ -163,6 +163,10 @@ export function CaseDetail({
             <Card title="案件信息" variant="borderless">
               <Facts data={d.data} schema={machine?.createSchema} ui={ui} />
             </Card>
+            {(ui?.panels ?? []).map((Panel, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a case type's panels are a fixed list
+              <Panel key={i} detail={d} />
+            ))}
             <Card title="法定期限" variant="borderless" data-testid="case-deadlines">
               <Deadlines deadlines={d.deadlines} />
             </Card>

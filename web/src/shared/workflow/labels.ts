@@ -1,5 +1,5 @@
-import type { ReactElement } from 'react';
-import type { DeadlineColour, JsonSchema } from '../../api/types.ts';
+import type { ComponentType, ReactElement } from 'react';
+import type { CaseDetail, DeadlineColour, JsonSchema } from '../../api/types.ts';
 
 /**
  * What a module tells the shared workflow screens about its case type, until the server's JSON Schemas carry
@@ -23,6 +23,8 @@ export interface CaseTypeUi {
   controls?: Record<string, Record<string, () => ReactElement>>;
   /** Facts not shown in the facts panel (internal flags). */
   hiddenFacts?: string[];
+  /** Cards shown under the case's facts for what only this case type has (e.g. its documents). */
+  panels?: ComponentType<{ detail: CaseDetail }>[];
 }
 
 /** Names common to every case type. */
