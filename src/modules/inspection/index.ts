@@ -1,0 +1,18 @@
+/**
+ * 双随机、一公开 (random inspections): the publicly verifiable draw (RFC 3797), the market-entity directory
+ * (市场主体名录库), inspection items, plans, tasks and their draws. Credit grades live in the credit module.
+ */
+
+/** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
+export {
+  canonicalSource,
+  type DrawInput,
+  type DrawResult,
+  type DrawStep,
+  drawInputProblems,
+  drawKey,
+  MAX_PICK,
+  MAX_POOL,
+  /** Selects `pick` of `pool` positions (1-based, draw order) from the public sources, exactly as RFC 3797 §4. */
+  rfc3797Draw,
+} from './rfc3797.ts';
