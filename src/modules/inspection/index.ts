@@ -3,6 +3,13 @@
  * (市场主体名录库), inspection items, plans, tasks and their draws. Credit grades live in the credit module.
  */
 
+/** 市场主体名录库: entity reads for other modules (the credit module keys on the same credit code). */
+export { ENTITY_STATUSES, ENTITY_TYPES, type EntityView, getEntity } from './directory.ts';
+export { ENTITY_COLUMNS } from './directory-file.ts';
+export { InspectionPermissions } from './inspection.permissions.ts';
+export { inspectionRoutes } from './inspection.routes.ts';
+/** The directory table, for the demo district's seed and the benchmark. */
+export { marketEntities } from './inspection.tables.ts';
 /** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
 export {
   canonicalSource,

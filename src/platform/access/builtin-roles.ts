@@ -27,6 +27,8 @@ export const BUILTIN_ROLES: {
       'clock.rule.manage',
       'enforcement.registry.read',
       'enforcement.registry.manage',
+      'inspection.directory.read',
+      'inspection.directory.manage',
     ],
   },
   {
@@ -42,6 +44,8 @@ export const BUILTIN_ROLES: {
       'dashboard.view',
       'enforcement.registry.read',
       'enforcement.registry.manage',
+      'inspection.directory.read',
+      'inspection.directory.manage',
     ],
   },
   {
@@ -57,6 +61,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'disclosure.request.approve',
       'enforcement.registry.read',
+      'inspection.directory.read',
       'enforcement.case.read',
       'enforcement.case.approve',
     ],
@@ -74,6 +79,7 @@ export const BUILTIN_ROLES: {
       'log.read',
       'disclosure.request.read',
       'enforcement.registry.read',
+      'inspection.directory.read',
       'enforcement.case.read',
     ],
   },
