@@ -122,7 +122,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(logRoutes(deps));
   await app.register(workflowRoutes);
   await app.register(enforcementRoutes(deps));
-  await app.register(inspectionRoutes);
+  await app.register(inspectionRoutes(deps));
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

@@ -9,7 +9,7 @@ export { ENTITY_COLUMNS } from './directory-file.ts';
 export { InspectionPermissions } from './inspection.permissions.ts';
 export { inspectionRoutes } from './inspection.routes.ts';
 /** The directory table, for the demo district's seed and the benchmark. */
-export { marketEntities } from './inspection.tables.ts';
+export { inspectionTasks, marketEntities } from './inspection.tables.ts';
 /** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
 export {
   canonicalSource,
@@ -23,3 +23,5 @@ export {
   /** Selects `pick` of `pool` positions (1-based, draw order) from the public sources, exactly as RFC 3797 §4. */
   rfc3797Draw,
 } from './rfc3797.ts';
+/** The pool hash anyone can recompute from a published pool. */
+export { poolHashOf } from './tasks.ts';

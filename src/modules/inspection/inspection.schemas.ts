@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zId, zPageQuery, zText } from '../../kernel/schemas.ts';
+import { zDateTime, zId, zPageQuery, zText } from '../../kernel/schemas.ts';
 import { zUscc } from '../../platform/validators/index.ts';
 import { ENTITY_STATUSES, ENTITY_TYPES } from './directory.ts';
 
@@ -73,4 +73,55 @@ export const zEntityImportResult = z.object({
   imported: z.boolean(),
   logEntryId: z.string().nullable(),
   problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+});
+
+const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '须为日期（YYYY-MM-DD）' });
+const zSourceSpec = z.object({
+  description: zText(200),
+  availableOn: zIsoDate,
+});
+export const zPublishTaskBody = z.object({
+  title: zText(200),
+  pick: z.number({ error: '须为整数' }).int({ error: '须为整数' }).min(1, { error: '至少抽取1个' }),
+  sources: z
+    .array(zSourceSpec)
+    .min(1, { error: '至少需要一个公开随机源' })
+    .max(16, { error: '公开随机源最多16个' }),
+  townId: zId.optional(),
+  industry: z.string().trim().max(100).optional(),
+});
+export const zDrawBody = z.object({
+  sourceValues: z
+    .array(z.string().max(200, { error: '不能超过200个字符' }))
+    .min(1, { error: '须给出随机源的值' }),
+});
+const zSourceSpecOut = z.object({ description: z.string(), availableOn: z.string() });
+export const zTask = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    pick: z.number().int(),
+    poolSize: z.number().int(),
+    poolHash: z.string(),
+    sources: z.array(zSourceSpecOut),
+    publishedAt: zDateTime,
+    status: z.string(),
+    sourceValues: z.array(z.string()).nullable(),
+    selected: z.array(z.number().int()).nullable(),
+    drawKey: z.string().nullable(),
+    drawnAt: zDateTime.nullable(),
+  })
+  .meta({ id: 'InspectionTask' });
+export const zPublicDrawSummary = zTask.omit({ drawKey: true });
+export const zPublicDraw = zTask.extend({
+  poolHashMatches: z.boolean(),
+  poolCodes: z.array(z.string()),
+  selectedCodes: z.array(z.string()).nullable(),
+  verified: z.boolean().nullable(),
+});
+export const zPublicTenantQuery = z.object({
+  tenant: z
+    .string()
+    .regex(/^\d{6}$/, { error: '行政区划代码为6位数字' })
+    .optional(),
 });

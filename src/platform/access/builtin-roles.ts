@@ -29,6 +29,8 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.manage',
       'inspection.directory.read',
       'inspection.directory.manage',
+      'inspection.task.read',
+      'inspection.task.manage',
     ],
   },
   {
@@ -46,6 +48,8 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.manage',
       'inspection.directory.read',
       'inspection.directory.manage',
+      'inspection.task.read',
+      'inspection.task.manage',
     ],
   },
   {
@@ -62,6 +66,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.approve',
       'enforcement.registry.read',
       'inspection.directory.read',
+      'inspection.task.read',
       'enforcement.case.read',
       'enforcement.case.approve',
     ],
@@ -80,6 +85,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'enforcement.registry.read',
       'inspection.directory.read',
+      'inspection.task.read',
       'enforcement.case.read',
     ],
   },
