@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DomainError } from '../kernel/errors.ts';
 import { registerCalendarCommands } from './commands/calendar.ts';
 import { registerCaseCommands } from './commands/case.ts';
+import { registerDrawCommands } from './commands/draw.ts';
 import { registerLogCommands } from './commands/log.ts';
 import { registerPlatformCommands } from './commands/platform.ts';
 
@@ -12,6 +13,7 @@ registerPlatformCommands(program);
 registerCalendarCommands(program);
 registerCaseCommands(program);
 registerLogCommands(program);
+registerDrawCommands(program);
 
 try {
   await program.parseAsync(process.argv);

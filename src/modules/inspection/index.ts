@@ -1,0 +1,27 @@
+/**
+ * 双随机、一公开 (random inspections): the publicly verifiable draw (RFC 3797), the market-entity directory
+ * (市场主体名录库), inspection items, plans, tasks and their draws. Credit grades live in the credit module.
+ */
+
+/** 市场主体名录库: entity reads for other modules (the credit module keys on the same credit code). */
+export { ENTITY_STATUSES, ENTITY_TYPES, type EntityView, getEntity } from './directory.ts';
+export { ENTITY_COLUMNS } from './directory-file.ts';
+export { InspectionPermissions } from './inspection.permissions.ts';
+export { inspectionRoutes } from './inspection.routes.ts';
+/** The directory table, for the demo district's seed and the benchmark. */
+export { inspectionTasks, marketEntities } from './inspection.tables.ts';
+/** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
+export {
+  canonicalSource,
+  type DrawInput,
+  type DrawResult,
+  type DrawStep,
+  drawInputProblems,
+  drawKey,
+  MAX_PICK,
+  MAX_POOL,
+  /** Selects `pick` of `pool` positions (1-based, draw order) from the public sources, exactly as RFC 3797 §4. */
+  rfc3797Draw,
+} from './rfc3797.ts';
+/** The pool hash anyone can recompute from a published pool. */
+export { poolHashOf } from './tasks.ts';
