@@ -21,6 +21,7 @@ import { users } from '../../platform/access/index.ts';
 import {
   type DocumentTemplate,
   effectiveTemplate,
+  formatChineseDate,
   renderDocx,
   templatePlaceholders,
 } from '../../platform/documents/index.ts';
@@ -149,8 +150,8 @@ function applicableDocuments(
     evidence: evidence.length ? evidence.join('、') : undefined,
   };
   const supplied = {
-    violatedProvision: str(p.violatedProvision),
-    statementHandling: str(p.statementHandling),
+    violatedProvision: str(p.violatedProvision) ?? str(decision.violatedProvision),
+    statementHandling: str(p.statementHandling) ?? statementHandling(data),
     paymentMethod: str(p.paymentMethod),
     reviewAuthority: str(p.reviewAuthority),
     court: str(p.court),
@@ -165,8 +166,7 @@ function applicableDocuments(
       agency,
       party: partyValues,
       officer: { names: officerNames },
-      // The notice step records neither a document number nor the reply period: those notices are skipped.
-      docNumber: undefined,
+      docNumber: str(notice.noticeNo),
     };
     out.push({
       code: 'penalty-prior-notice',
@@ -174,7 +174,10 @@ function applicableDocuments(
         ...base,
         case: { ...caseValues, facts: str(notice.facts) },
         decision: { ...supplied, legalBasis: str(notice.basis), penalty: str(proposedPenalty) },
-        notice: { date: str(notice.notifiedOn), replyDays: undefined },
+        notice: {
+          date: str(notice.notifiedOn),
+          replyDays: typeof notice.replyDays === 'number' ? notice.replyDays : undefined,
+        },
       },
     });
     if (notice.hearingQualifies)
@@ -233,6 +236,23 @@ function applicableDocuments(
     });
   }
   return out;
+}
+
+/**
+ * How the party's statement and defence were handled, as the decision prints it: from the 陈述申辩 step, or the
+ * hearing held; undefined (the decision lists it as missing) when the case records neither.
+ */
+export function statementHandling(data: D): string | undefined {
+  const st = rec(data.statement);
+  if (typeof st.made === 'boolean') {
+    if (!st.made) return '当事人在规定期限内未提出陈述、申辩';
+    if (st.adoption === '采纳') return '当事人提出了陈述、申辩，本机关经复核，予以采纳';
+    return `当事人提出了陈述、申辩，本机关经复核，${st.adoption === '部分采纳' ? '部分予以采纳' : '不予采纳'}，理由是：${str(st.reason) ?? ''}`;
+  }
+  const h = rec(data.hearing);
+  if (h.held === true && str(h.heldOn))
+    return `当事人要求听证，本机关于${formatChineseDate(String(h.heldOn))}依法举行了听证`;
+  return undefined;
 }
 
 /** The discretion reasoning from the decision's circumstance, the matter's band and any recorded deviation. */

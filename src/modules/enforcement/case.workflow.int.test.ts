@@ -194,6 +194,35 @@ describe('penalty case: clocks', () => {
     await ok(officer, c.id, 'requestHearing', { requestedOn: '2026-10-13' });
   });
 
+  it('陈述申辩 is recorded once, after the notice, with the review answer and its reason', async () => {
+    const c = await investigated();
+    await ok(officer, c.id, 'notify', notice({ noticeNo: '示市监罚告〔2026〕8号', replyDays: 5 }));
+    const bad = await step(officer, c.id, 'recordStatement', { recordedOn: '2026-10-09', made: true });
+    expect(bad.statusCode).toBe(400);
+    expect(pointers(bad)).toEqual(['/body/adoption', '/body/summary']);
+    const partly = await step(officer, c.id, 'recordStatement', {
+      recordedOn: '2026-10-09',
+      made: true,
+      summary: '当事人称系初次违法',
+      adoption: '部分采纳',
+    });
+    expect(pointers(partly)).toEqual(['/body/reason']);
+    await refused(officer, c.id, 'recordStatement', { recordedOn: '2026-09-29', made: false }, [
+      'StatementAfterNotice',
+    ]);
+    const done = await ok(officer, c.id, 'recordStatement', {
+      recordedOn: '2026-10-09',
+      made: true,
+      summary: '当事人称系初次违法',
+      adoption: '部分采纳',
+      reason: '初次违法情节已在裁量中考虑，但不符合不予处罚的条件',
+    });
+    expect(done.data.statement).toMatchObject({ adoption: '部分采纳' });
+    await refused(officer, c.id, 'recordStatement', { recordedOn: '2026-10-10', made: false }, [
+      'StatementOnlyOnce',
+    ]);
+  });
+
   it('suspension stops the decision clock and resumption shifts the due date; only the right resume step succeeds', async () => {
     const c = await open();
     await ok(officer, c.id, 'verify', { startedOn: '2026-09-25' });

@@ -416,6 +416,25 @@ const zProposed = z.object({
   largeConfiscation: z.boolean().default(false),
 });
 
+/** 陈述申辩 (行政处罚法第四十五条): whether the party stated and defended, and how the agency's review answered it. */
+const STATEMENT_ADOPTIONS = ['采纳', '部分采纳', '不予采纳'] as const;
+const zStatement = z
+  .object({
+    recordedOn: zDate,
+    made: z.boolean({ error: '请选择当事人是否提出陈述、申辩' }),
+    summary: zOptText(5000),
+    adoption: z.enum(STATEMENT_ADOPTIONS, { error: '请选择复核意见' }).optional(),
+    reason: zOptText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.made) return;
+    if (!v.summary)
+      ctx.addIssue({ code: 'custom', path: ['summary'], message: '请概述当事人陈述、申辩的意见' });
+    if (!v.adoption) ctx.addIssue({ code: 'custom', path: ['adoption'], message: '请选择复核意见' });
+    else if (v.adoption !== '采纳' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: '未采纳或部分采纳的，应说明理由' });
+  });
+
 const zDecision = z
   .object({
     outcome: z.enum(Object.keys(DECISION_OUTCOMES) as [DecisionOutcome], { error: '请选择处理决定' }),
@@ -423,6 +442,8 @@ const zDecision = z
     decisionNo: zText(50),
     facts: zText(5000),
     basis: zText(2000),
+    /** 违反的法律条款, e.g. 《中华人民共和国食品安全法》第三十四条第十项 (printed in the decision). */
+    violatedProvision: zOptText(500),
     fine: z.number().min(0).optional(),
     circumstance: z.enum(CIRCUMSTANCES, { error: '请选择裁量情形' }).optional(),
     otherPenalties: z.array(zText(50)).default([]),
@@ -633,6 +654,9 @@ const transitions = withStage({
     input: z.object({
       notifiedOn: zDate,
       method: z.enum(SERVICE_METHODS, { error: '请选择送达方式' }),
+      /** 告知书文号 and the period the party has to state and defend (工作日), as printed on the notice. */
+      noticeNo: zOptText(50),
+      replyDays: z.number().int().min(1, { error: '陈述申辩期限至少1个工作日' }).max(30).optional(),
       facts: zText(5000),
       reasons: zText(5000),
       basis: zText(2000),
@@ -691,6 +715,26 @@ const transitions = withStage({
     ],
     apply: (d, i) => ({ ...d, hearingWaived: i }),
     clock: (i) => [{ key: 'hearing-request', type: 'meet', on: i.waivedOn }],
+  }),
+  recordStatement: step({
+    label: '记录陈述申辩及复核',
+    from: ['notified'],
+    to: 'notified',
+    permission: P['enforcement.case.handle'],
+    input: zStatement,
+    guards: [
+      factHolds({
+        name: 'StatementOnlyOnce',
+        message: '本案已记录陈述申辩情况',
+        check: (d) => !d.statement,
+      }),
+      {
+        name: 'StatementAfterNotice',
+        message: '陈述申辩的日期不能早于事先告知日期',
+        check: (g) => String(g.input.recordedOn) >= String(notice(g.data).notifiedOn ?? ''),
+      },
+    ],
+    apply: (d, i) => ({ ...d, statement: i }),
   }),
   requestHearing: step({
     label: '当事人要求听证',

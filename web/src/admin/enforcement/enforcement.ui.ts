@@ -150,12 +150,20 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
     payments: '缴款记录',
     notFiled: '不予立案',
     publication: '决定公开',
+    noticeNo: '告知书文号',
+    replyDays: '陈述申辩期限（工作日）',
+    violatedProvision: '违反的法律条款',
+    recordedOn: '记录日期',
+    made: '当事人提出了陈述、申辩',
+    adoption: '复核意见',
+    statement: '陈述申辩',
   },
   stepFields: {
     verify: { note: '核查情况' },
     refuseFiling: { reason: '不予立案理由' },
     suspend: { reason: '中止理由' },
     close: { summary: '结案报告' },
+    recordStatement: { summary: '当事人陈述、申辩的意见', reason: '复核理由（未采纳或部分采纳的须填写）' },
     withdrawPublication: { reason: '撤回理由' },
   },
   enums: {
@@ -169,6 +177,8 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
       '调查取证须由两名以上持有当日有效、覆盖本案执法领域的行政执法证件的执法人员进行（行政处罚法第四十二条）。',
     notify: '拟作出较大数额罚款等处罚的，应同时告知当事人要求听证的权利（行政处罚法第六十三条）。',
     decide: '罚款应在所选裁量情形的幅度内；超出的须写明理由。需法制审核或集体讨论的案件，先完成后再决定。',
+    recordStatement:
+      '当事人有权陈述、申辩；行政机关应当充分听取，对提出的事实、理由和证据进行复核，成立的应当采纳（行政处罚法第四十五条）。',
     serve: '决定书应在宣告后当场交付，或在7个工作日内送达（行政处罚法第六十一条）。',
   },
   controls: {
