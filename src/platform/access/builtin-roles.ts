@@ -75,6 +75,8 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'enforcement.registry.read',
       'enforcement.case.read',
+      'enforcement.casefile.review',
+      'enforcement.casefile.standard',
     ],
   },
   {
@@ -90,6 +92,8 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.registry.manage',
       'enforcement.case.read',
+      'enforcement.casefile.review',
+      'enforcement.casefile.standard',
     ],
   },
   {
@@ -106,6 +110,7 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.case.read',
       'enforcement.case.review',
+      'enforcement.casefile.review',
     ],
   },
   {
