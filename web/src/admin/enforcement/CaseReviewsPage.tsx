@@ -25,12 +25,14 @@ import {
   type ReviewStats,
 } from '../../api/enforcement-views.ts';
 import { describeError } from '../../api/forms.ts';
+import { useMe } from '../../shared/me.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { LoadFailed } from '../../shared/Results.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
 import { caseLink, fromHere } from '../../shared/workflow/CaseList.tsx';
 import { SECTIONS } from '../nav.tsx';
 import { ReviewFormModal } from './ReviewFormModal.tsx';
+import { ScoreStandardModal } from './ScoreStandardModal.tsx';
 import { BodySelect } from './selects.tsx';
 
 const GRADE_OPTIONS = (Object.keys(GRADE_LABELS) as Grade[]).map((g) => ({
@@ -43,14 +45,41 @@ const GradeTag = ({ grade }: { grade: Grade }) => (
 
 /** 案卷评查: score decided cases' files on the district's score sheet; the reviews and their grades by body. */
 export function CaseReviewsPage() {
+  const { message } = App.useApp();
+  const { can } = useMe();
   const [tab, setTab] = useState('cases');
   const [reloadKey, setReloadKey] = useState(0);
+  const sheet = useRequest(enforcementViewsApi.scoreSheet, []);
+  const [editing, setEditing] = useState(false);
   return (
     <>
       <PageHeader
         title="案卷评查"
         subTitle="对已作出处理决定的行政处罚案卷逐项评分：扣分须写明理由，评为不合格的须提出整改要求"
+        extra={
+          can('enforcement.casefile.standard') && sheet.data ? (
+            <Button onClick={() => setEditing(true)}>评查标准</Button>
+          ) : null
+        }
       />
+      {sheet.data ? (
+        <Typography.Paragraph type="secondary" data-testid="score-sheet-summary">
+          {sheet.data.isDefault ? '默认评查标准' : '本区评查标准'}：
+          {sheet.data.items.map((it) => `${it.label}${it.max}分`).join('、')}；优秀 ≥{' '}
+          {sheet.data.thresholds.excellent} 分，合格 ≥ {sheet.data.thresholds.pass} 分
+        </Typography.Paragraph>
+      ) : null}
+      {editing && sheet.data ? (
+        <ScoreStandardModal
+          sheet={sheet.data}
+          onClose={() => setEditing(false)}
+          onDone={(s) => {
+            sheet.setData(s);
+            setEditing(false);
+            message.success('已保存评查标准');
+          }}
+        />
+      ) : null}
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
