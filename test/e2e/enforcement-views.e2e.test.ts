@@ -132,6 +132,9 @@ describe('enforcement work views', () => {
 
   it('lets reviewer fill and save a 案卷评查 score sheet for a decided case', async () => {
     await page.goto(`${stack.url}/admin/enforcement/case-reviews`);
+    await expect
+      .poll(() => page.getByTestId('score-sheet-summary').textContent())
+      .toContain('证据确凿充分20分');
     const candidates = page.getByTestId('review-candidates');
     await candidates.getByRole('button', { name: `评查 ${numbers.decided}` }).click();
     const form = page.getByTestId('review-form');
