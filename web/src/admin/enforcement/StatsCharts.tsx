@@ -94,7 +94,9 @@ export function FigurePie({
         radius: ['40%', '68%'],
         center: ['50%', '45%'],
         cursor: 'pointer',
-        label: { formatter: '{c}' },
+        // zero slices have no area: no label either
+        label: { formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+        labelLine: { show: true },
         data: figures.map((f) => ({ name: f.label, value: f.value })),
       },
     ],
