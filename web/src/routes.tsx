@@ -21,6 +21,14 @@ const InboxPage = named(() => import('./admin/inbox/InboxPage.tsx'), 'InboxPage'
 const CasePage = named(() => import('./admin/cases/CasePage.tsx'), 'CasePage');
 const DisclosurePage = named(() => import('./admin/disclosure/DisclosurePage.tsx'), 'DisclosurePage');
 const EnforcementCasesPage = named(() => import('./admin/enforcement/CasesPage.tsx'), 'CasesPage');
+const MyCasesPage = named(() => import('./admin/enforcement/MyCasesPage.tsx'), 'MyCasesPage');
+const LegalReviewQueuePage = named(
+  () => import('./admin/enforcement/LegalReviewQueuePage.tsx'),
+  'LegalReviewQueuePage',
+);
+const SupervisionPage = named(() => import('./admin/enforcement/SupervisionPage.tsx'), 'SupervisionPage');
+const StatsPage = named(() => import('./admin/enforcement/StatsPage.tsx'), 'StatsPage');
+const CaseReviewsPage = named(() => import('./admin/enforcement/CaseReviewsPage.tsx'), 'CaseReviewsPage');
 const BodiesPage = named(() => import('./admin/enforcement/BodiesPage.tsx'), 'BodiesPage');
 const OfficersPage = named(() => import('./admin/enforcement/OfficersPage.tsx'), 'OfficersPage');
 const MattersPage = named(() => import('./admin/enforcement/MattersPage.tsx'), 'MattersPage');
@@ -76,6 +84,23 @@ export function AppRoutes() {
           <Route
             path="enforcement/cases"
             element={guarded(SECTIONS.enforcementCases, <EnforcementCasesPage />)}
+          />
+          <Route
+            path="enforcement/my-cases"
+            element={guarded(SECTIONS.enforcementMyCases, <MyCasesPage />)}
+          />
+          <Route
+            path="enforcement/legal-review"
+            element={guarded(SECTIONS.enforcementLegalReview, <LegalReviewQueuePage />)}
+          />
+          <Route
+            path="enforcement/supervision"
+            element={guarded(SECTIONS.enforcementSupervision, <SupervisionPage />)}
+          />
+          <Route path="enforcement/stats" element={guarded(SECTIONS.enforcementStats, <StatsPage />)} />
+          <Route
+            path="enforcement/case-reviews"
+            element={guarded(SECTIONS.enforcementCaseReviews, <CaseReviewsPage />)}
           />
           <Route path="enforcement/bodies" element={guarded(SECTIONS.enforcementBodies, <BodiesPage />)} />
           <Route

@@ -61,6 +61,7 @@ import {
 import { exportRegistry, importRegistry, type RegistryKind } from './registry-file.ts';
 import { drillIndicator, enforcementStats, zDrillQuery, zStatsQuery } from './stats.ts';
 import { supervision, zSupervisionQuery } from './supervision.ts';
+import { zDrill, zStats, zSupervision } from './views.schemas.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -395,7 +396,7 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
         tags,
         summary: '行政执法统计指标（本人数据范围内；每项指标可下钻到案件）',
         querystring: zStatsQuery,
-        response: { 200: z.any(), ...problemResponses },
+        response: { 200: zStats, ...problemResponses },
       },
     },
     async (req) => enforcementStats(req.ctx(), req.query),
@@ -408,7 +409,7 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
         tags,
         summary: '统计指标下钻：构成该数字的案件',
         querystring: zDrillQuery,
-        response: { 200: z.any(), ...problemResponses },
+        response: { 200: zDrill, ...problemResponses },
       },
     },
     async (req) => drillIndicator(req.ctx(), req.query),
@@ -421,7 +422,7 @@ export const enforcementRoutes = (deps: AppDeps) => async (base: FastifyInstance
         tags,
         summary: '执法监督：在办案件（逾期在前，按最近届满日期排序）',
         querystring: zSupervisionQuery,
-        response: { 200: z.any(), ...problemResponses },
+        response: { 200: zSupervision, ...problemResponses },
       },
     },
     async (req) => supervision(req.ctx(), req.query),

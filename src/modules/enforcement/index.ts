@@ -19,6 +19,7 @@ export {
 } from './case.rules.ts';
 export { SummaryPenaltyCase } from './case.summary.ts';
 export { PenaltyCase } from './case.workflow.ts';
+export { CaseReviewPermissions } from './case-review.permissions.ts';
 export {
   CREDENTIAL_CATEGORIES,
   type CredentialCategory,
@@ -65,3 +66,5 @@ export {
   /** Which of the given users hold a usable 行政执法证 on a date (optionally for a domain), with the problems of the others. */
   validOfficers,
 } from './registry.ts';
+/** 案卷评查, 我的案件 and the 法制审核 queue. */
+export { enforcementViewRoutes } from './views.routes.ts';

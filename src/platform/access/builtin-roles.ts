@@ -91,6 +91,8 @@ export const BUILTIN_ROLES: {
       'inspection.task.read',
       'enforcement.case.read',
       'documents.template.read',
+      'enforcement.casefile.review',
+      'enforcement.casefile.standard',
     ],
   },
   {
@@ -107,6 +109,8 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.manage',
       'enforcement.case.read',
       'documents.template.read',
+      'enforcement.casefile.review',
+      'enforcement.casefile.standard',
     ],
   },
   {
@@ -124,6 +128,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.read',
       'enforcement.case.review',
       'documents.template.read',
+      'enforcement.casefile.review',
     ],
   },
   {

@@ -25,7 +25,9 @@ export type Permission =
   | 'enforcement.case.create'
   | 'enforcement.case.handle'
   | 'enforcement.case.review'
-  | 'enforcement.case.approve';
+  | 'enforcement.case.approve'
+  | 'enforcement.casefile.review'
+  | 'enforcement.casefile.standard';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
