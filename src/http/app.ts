@@ -13,8 +13,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newId } from '../kernel/ids.ts';
-import { inspectionRoutes } from '../modules/inspection/index.ts';
 import { enforcementRoutes, enforcementViewRoutes } from '../modules/enforcement/index.ts';
+import { inspectionRoutes } from '../modules/inspection/index.ts';
 import { accessRoutes } from '../platform/access/access.routes.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import type { Ctx } from '../platform/access/context.ts';
