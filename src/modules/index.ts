@@ -1,3 +1,4 @@
 /** Every domain module, loaded once so its permissions and machines are declared before serving. */
+export * as credit from './credit/index.ts';
 export * as disclosure from './disclosure/index.ts';
 export * as enforcement from './enforcement/index.ts';

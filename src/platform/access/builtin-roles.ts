@@ -27,6 +27,12 @@ export const BUILTIN_ROLES: {
       'clock.rule.manage',
       'enforcement.registry.read',
       'enforcement.registry.manage',
+      'credit.record.read',
+      'credit.record.manage',
+      'credit.model.manage',
+      'credit.measure.manage',
+      'credit.feedback.record',
+      'credit.repair.handle',
     ],
   },
   {
@@ -42,6 +48,10 @@ export const BUILTIN_ROLES: {
       'dashboard.view',
       'enforcement.registry.read',
       'enforcement.registry.manage',
+      'credit.record.read',
+      'credit.record.manage',
+      'credit.feedback.record',
+      'credit.repair.handle',
     ],
   },
   {
@@ -59,6 +69,7 @@ export const BUILTIN_ROLES: {
       'enforcement.registry.read',
       'enforcement.case.read',
       'enforcement.case.approve',
+      'credit.record.read',
     ],
   },
   {
@@ -75,6 +86,7 @@ export const BUILTIN_ROLES: {
       'disclosure.request.read',
       'enforcement.registry.read',
       'enforcement.case.read',
+      'credit.record.read',
     ],
   },
   {
