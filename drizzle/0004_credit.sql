@@ -1,6 +1,7 @@
 CREATE TABLE "credit_grade_history" (
 	"tenant_id" varchar(12) NOT NULL,
 	"id" uuid NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "credit_grade_history_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"credit_code" varchar(18) NOT NULL,
 	"model_id" uuid NOT NULL,
 	"model_version" integer NOT NULL,
@@ -149,7 +150,7 @@ ALTER TABLE "credit_measures" ADD CONSTRAINT "credit_measures_tenant_id_unit_id_
 ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_tenant_id_source_unit_id_units_tenant_id_id_fk" FOREIGN KEY ("tenant_id","source_unit_id") REFERENCES "public"."units"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_records" ADD CONSTRAINT "credit_records_tenant_id_credit_code_credit_subjects_tenant_id_credit_code_fk" FOREIGN KEY ("tenant_id","credit_code") REFERENCES "public"."credit_subjects"("tenant_id","credit_code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "credit_repairs" ADD CONSTRAINT "credit_repairs_tenant_id_record_id_credit_records_tenant_id_id_fk" FOREIGN KEY ("tenant_id","record_id") REFERENCES "public"."credit_records"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "credit_grade_history_tenant_code_idx" ON "credit_grade_history" USING btree ("tenant_id","credit_code","at");--> statement-breakpoint
+CREATE INDEX "credit_grade_history_tenant_code_idx" ON "credit_grade_history" USING btree ("tenant_id","credit_code","seq");--> statement-breakpoint
 CREATE INDEX "credit_measure_feedback_tenant_unit_idx" ON "credit_measure_feedback" USING btree ("tenant_id","unit_id","acted_on");--> statement-breakpoint
 CREATE INDEX "credit_measure_feedback_tenant_code_idx" ON "credit_measure_feedback" USING btree ("tenant_id","credit_code");--> statement-breakpoint
 CREATE INDEX "credit_measures_tenant_unit_idx" ON "credit_measures" USING btree ("tenant_id","unit_id");--> statement-breakpoint

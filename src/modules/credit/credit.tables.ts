@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
@@ -142,6 +143,8 @@ export const creditGradeHistory = pgTable(
   {
     tenantId: varchar('tenant_id', { length: 12 }).notNull(),
     id: uuid('id').notNull(),
+    /** Insertion order: many changes share one instant (a re-grade, a pinned clock). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     creditCode: varchar('credit_code', { length: 18 }).notNull(),
     modelId: uuid('model_id').notNull(),
     modelVersion: integer('model_version').notNull(),
@@ -157,7 +160,7 @@ export const creditGradeHistory = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('credit_grade_history_tenant_code_idx').on(t.tenantId, t.creditCode, t.at),
+    index('credit_grade_history_tenant_code_idx').on(t.tenantId, t.creditCode, t.seq),
   ],
 );
 

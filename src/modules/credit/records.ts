@@ -400,7 +400,7 @@ export async function gradeHistory(ctx: Ctx, creditCode: string): Promise<GradeH
         eq(creditGradeHistory.creditCode, s.creditCode),
       ),
     )
-    .orderBy(desc(creditGradeHistory.at), desc(creditGradeHistory.id));
+    .orderBy(desc(creditGradeHistory.seq));
   return rows.map((r) => ({
     id: r.id,
     modelId: r.modelId,
