@@ -61,12 +61,15 @@ export interface GradeChange {
   score: string | number;
 }
 
-/** Scores the subjects `filter` selects (a condition on `s.credit_code`) and returns those that changed. */
+/**
+ * Scores the subjects `filter` selects (a condition on a credit-code column, applied to the subjects and to their
+ * records alike so that both are index range scans) and returns those that changed.
+ */
 export async function gradeWhere(
   db: Db,
   tenantId: string,
   model: ModelRow,
-  filter: SQL,
+  filter: (code: SQL) => SQL,
   opts: { asOf: string; at: Date; cause: string; causeRef: string | null },
 ): Promise<GradeChange[]> {
   assertPublished(model);
@@ -79,12 +82,12 @@ export async function gradeWhere(
       select * from jsonb_to_recordset(${rules}::jsonb) as x(kind text, severity text, indicator text, points numeric, force text)
     ), subj as (
       select s.credit_code, s.score as prev_score, s.grade as prev_grade
-      from credit_subjects s where s.tenant_id = ${tenantId} and ${filter}
+      from credit_subjects s where s.tenant_id = ${tenantId} and ${filter(sql`s.credit_code`)}
     ), contrib as (
       select r.credit_code, r.id, r.kind, r.severity, r.document_no, r.decided_on, ru.indicator, ru.points, ru.force
       from subj join credit_records r on r.tenant_id = ${tenantId} and r.credit_code = subj.credit_code
       join rules ru on ru.kind = r.kind and ru.severity = r.severity
-      where r.status = 'active' and (r.publicity_end is null or r.publicity_end > ${opts.asOf}::date)
+      where ${filter(sql`r.credit_code`)} and r.status = 'active' and (r.publicity_end is null or r.publicity_end > ${opts.asOf}::date)
     ), agg as (
       select credit_code, sum(points) as delta, max(force) as forced,
         jsonb_agg(jsonb_build_object('recordId', id, 'kind', kind, 'severity', severity, 'documentNo', document_no,
@@ -133,7 +136,7 @@ export async function regradeSubject(
 ): Promise<GradeChange | null> {
   const model = await activeModel(ctx.db, ctx.actor.tenantId);
   if (!model) return null;
-  const [c] = await gradeWhere(ctx.db, ctx.actor.tenantId, model, sql`s.credit_code = ${creditCode}`, {
+  const [c] = await gradeWhere(ctx.db, ctx.actor.tenantId, model, (c) => sql`${c} = ${creditCode}`, {
     asOf: chinaDate(ctx.now),
     at: ctx.now,
     cause,
@@ -220,12 +223,11 @@ export async function regradeAll(
             order by credit_code offset ${size - 1} limit 1`,
       );
       const upto = edge?.credit_code ?? null;
-      const filter = upto
-        ? sql`s.credit_code > ${after} and s.credit_code <= ${upto}`
-        : sql`s.credit_code > ${after}`;
+      const from = after;
+      const filter = (c: SQL) => (upto ? sql`${c} > ${from} and ${c} <= ${upto}` : sql`${c} > ${from}`);
       const [{ m }] = (await queryRows<{ m: number }>(
         ctx.db,
-        sql`select count(*)::int as m from credit_subjects s where s.tenant_id = ${tenantId} and ${filter}`,
+        sql`select count(*)::int as m from credit_subjects s where s.tenant_id = ${tenantId} and ${filter(sql`s.credit_code`)}`,
       )) as [{ m: number }];
       if (Number(m) === 0) break;
       await ctx.db.transaction(async (tx) => {
