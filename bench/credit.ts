@@ -86,9 +86,10 @@ export interface CreditBenchRow {
 export async function benchCredit(opts: {
   pgUrl: string | null;
   sizes?: number[];
+  engines?: readonly ('pglite' | 'postgres')[];
 }): Promise<CreditBenchRow[]> {
   const out: CreditBenchRow[] = [];
-  for (const engine of ['pglite', 'postgres'] as const) {
+  for (const engine of opts.engines ?? (['pglite', 'postgres'] as const)) {
     if (engine === 'postgres' && !opts.pgUrl) continue;
     const sizes = opts.sizes ?? (engine === 'postgres' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
     for (const n of sizes) {
@@ -146,5 +147,6 @@ export function printCredit(rows: CreditBenchRow[]) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = process.env.BENCH_CREDIT_SIZES?.split(',').map(Number);
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  printCredit(await benchCredit({ pgUrl, ...(sizes ? { sizes } : {}) }));
+  const engines = process.env.BENCH_CREDIT_ENGINES?.split(',') as ('pglite' | 'postgres')[] | undefined;
+  printCredit(await benchCredit({ pgUrl, ...(sizes ? { sizes } : {}), ...(engines ? { engines } : {}) }));
 }

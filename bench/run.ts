@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
+import { benchCredit, printCredit } from './credit.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
@@ -49,3 +50,6 @@ printPublicity(await benchPublicity({ pgUrl, ms }));
 
 console.log('\n5. Supervisor view of open enforcement cases, overdue first, at 100,000 open cases');
 printSupervision(await benchSupervision({ pgUrl, ms }));
+
+console.log('\n6. Credit: re-grading every subject after a model change (10k, 100k; 1M on PostgreSQL)');
+printCredit(await benchCredit({ pgUrl }));
