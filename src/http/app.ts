@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newId } from '../kernel/ids.ts';
+import { creditRoutes } from '../modules/credit/index.ts';
 import { enforcementRoutes, enforcementViewRoutes } from '../modules/enforcement/index.ts';
 import { inspectionRoutes } from '../modules/inspection/index.ts';
 import { accessRoutes } from '../platform/access/access.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(enforcementRoutes(deps));
   await app.register(inspectionRoutes(deps));
   await app.register(enforcementViewRoutes(deps));
+  await app.register(creditRoutes(deps));
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

@@ -33,6 +33,12 @@ export const BUILTIN_ROLES: {
       'inspection.directory.manage',
       'inspection.task.read',
       'inspection.task.manage',
+      'credit.record.read',
+      'credit.record.manage',
+      'credit.model.manage',
+      'credit.measure.manage',
+      'credit.feedback.record',
+      'credit.repair.handle',
     ],
   },
   {
@@ -52,6 +58,10 @@ export const BUILTIN_ROLES: {
       'inspection.directory.manage',
       'inspection.task.read',
       'inspection.task.manage',
+      'credit.record.read',
+      'credit.record.manage',
+      'credit.feedback.record',
+      'credit.repair.handle',
     ],
   },
   {
@@ -72,6 +82,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.read',
       'enforcement.case.approve',
       'documents.template.read',
+      'credit.record.read',
     ],
   },
   {
@@ -93,6 +104,7 @@ export const BUILTIN_ROLES: {
       'documents.template.read',
       'enforcement.casefile.review',
       'enforcement.casefile.standard',
+      'credit.record.read',
     ],
   },
   {
