@@ -36,7 +36,7 @@ function cruise(files: Record<string, string>) {
   );
 }
 
-describe('module boundaries (dependency-cruiser)', () => {
+describe('module boundaries (dependency-cruiser)', { timeout: 60_000 }, () => {
   it('importThroughIndex_passes', () => {
     const r = cruise({
       'src/modules/a/a.ts': "import { b } from '../b/index.ts';\nexport const a = b;\n",
