@@ -22,6 +22,7 @@ export async function benchApiWrite(
   pgUrl: string | null,
   ms: number,
   transport = engine === 'pglite' ? 'in process' : 'TCP',
+  workers = 1,
 ) {
   const concurrency = engine === 'postgres' ? 16 : 4;
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-'));
@@ -37,7 +38,8 @@ export async function benchApiWrite(
     const u = new URL(pgUrl!);
     u.pathname = `/${dbName}`;
     env.DATABASE_URL = u.toString();
-    env.PG_POOL_MAX = '20';
+    env.PG_POOL_MAX = String(Math.ceil(20 / workers));
+    env.WORKERS = String(workers);
   }
   const server = await startServer(env);
   try {
@@ -108,6 +110,7 @@ export async function benchApiWrite(
     return {
       engine,
       transport,
+      workers,
       concurrency,
       apiRate,
       rawRate,
@@ -130,7 +133,7 @@ export async function benchApiWrite(
 
 export function printApiWrite(r: Awaited<ReturnType<typeof benchApiWrite>>) {
   console.log(
-    `  ${`${r.engine} (${r.transport})`.padEnd(26)} API ${fmt(r.apiRate)}/s vs raw ${fmt(r.rawRate)}/s → ${(r.ratio * 100).toFixed(0)}% ` +
+    `  ${`${r.engine} (${r.transport}${r.workers > 1 ? `, ${r.workers} workers` : ''})`.padEnd(36)} API ${fmt(r.apiRate)}/s vs raw ${fmt(r.rawRate)}/s → ${(r.ratio * 100).toFixed(0)}% ` +
       `(concurrency ${r.concurrency}); server ready in ${(r.readyMs / 1000).toFixed(1)} s from a fresh data dir ` +
       `(migrate + demo); RSS ${r.rssIdle} MB idle, ${r.rssLoaded} MB after load`,
   );

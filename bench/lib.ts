@@ -59,10 +59,26 @@ export async function startServer(
   return { proc, url, readyMs: Date.now() - t0 };
 }
 
+/** Resident memory of a process and its children (the HTTP workers of a multi-process server), in MB. */
 export const rssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
+  const kb = (p: number): number => {
+    let own = 0;
+    try {
+      own = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+    let children: number[] = [];
+    try {
+      children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number);
+    } catch {}
+    return own + children.reduce((sum, c) => sum + kb(c), 0);
+  };
+  return Math.round(kb(pid) / 1024);
 };
 
 export async function stop(proc: ChildProcess) {

@@ -59,6 +59,7 @@ console.log(`Fazhi benchmarks (${new Date().toISOString()}, node ${process.versi
 console.log('\n1. Authenticated API write vs the same write directly on the database');
 printApiWrite(await benchApiWrite('pglite', null, ms));
 if (pgSocketUrl) printApiWrite(await benchApiWrite('postgres', pgSocketUrl, ms, 'unix socket'));
+if (pgSocketUrl) printApiWrite(await benchApiWrite('postgres', pgSocketUrl, ms, 'unix socket', 2));
 if (pgUrl) printApiWrite(await benchApiWrite('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
 

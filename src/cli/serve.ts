@@ -1,15 +1,26 @@
+import cluster from 'node:cluster';
+import pino from 'pino';
 import { loadDemo } from '../demo/index.ts';
 import { buildApp } from '../http/app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
 import { startLogSequencer } from '../platform/log/index.ts';
 import { listTenants, syncBuiltinRoles } from '../platform/tenancy/index.ts';
 import { startTimerWorker } from '../platform/workflow/index.ts';
 import { openRuntime } from './runtime.ts';
 
-/** Starts the server: migrate, load the demo district on first start, listen, shut down gracefully. */
+/**
+ * Starts the server: migrate, load the demo district on first start, listen, shut down gracefully.
+ *
+ * With `WORKERS` > 1 (PostgreSQL only) the primary process prepares the database and runs the background work
+ * (log sequencer, timers) while that many worker processes serve HTTP on the shared port: the app nodes are
+ * stateless, so a node's cores are used the way several nodes would use theirs.
+ */
 export async function serve(opts: { port?: number | undefined }) {
+  const overrides = opts.port !== undefined ? { PORT: String(opts.port) } : {};
+  if (cluster.isWorker) return serveHttp(await openRuntime(overrides), Date.now(), false);
   const started = Date.now();
-  const deps = await openRuntime(opts.port !== undefined ? { PORT: String(opts.port) } : {});
+  const deps = await openRuntime(overrides);
   await deps.database.migrate();
   await ensureCalendarSeeded(deps.db);
   await syncBuiltinRoles(deps.db, deps.clock.now());
@@ -17,29 +28,98 @@ export async function serve(opts: { port?: number | undefined }) {
     const r = await loadDemo(deps, { scale: deps.config.DEMO_SCALE, tenantId: deps.config.DEFAULT_TENANT });
     console.log(`已载入示范区：${r.units} 个单位，${r.users} 名用户`);
   }
-  const app = await buildApp(deps, { serveWeb: true });
-  const stopLogSequencer = startLogSequencer(deps, { logger: app.log });
+  if (deps.config.WORKERS === 1) return serveHttp(deps, started, true);
+  if (deps.database.engine !== 'postgres') {
+    console.error(
+      '配置有误：WORKERS 大于 1 时须使用 PostgreSQL（DATABASE_URL）；嵌入式 PGlite 只能由一个进程打开',
+    );
+    process.exit(2);
+  }
+  return servePrimary(deps, started);
+}
+
+/** The background work every deployment runs once per process group: log sequencer and statutory timers. */
+function startBackground(deps: AppDeps, logger: { error(obj: object, msg: string): void }) {
+  const stopLogSequencer = startLogSequencer(deps, { logger });
   const stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) =>
-    app.log.error({ err: e }, 'timer worker'),
+    logger.error({ err: e }, 'timer worker'),
   );
+  return async () => {
+    stopTimers();
+    await stopLogSequencer();
+  };
+}
+
+function onSignals(shutdown: (signal: string) => Promise<void>) {
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function serveHttp(deps: AppDeps, started: number, background: boolean) {
+  const app = await buildApp(deps, { serveWeb: true });
+  const stopBackground = background ? startBackground(deps, app.log) : async () => {};
   let closing = false;
-  const shutdown = async (signal: string) => {
+  onSignals(async (signal) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    stopTimers();
     await app.close();
-    await stopLogSequencer();
+    await stopBackground();
     await deps.database.close();
     process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
   const address = await app.listen({ host: deps.config.HOST, port: deps.config.PORT });
   app.log.info(
-    { address, engine: deps.database.engine, startupMs: Date.now() - started },
+    {
+      address,
+      engine: deps.database.engine,
+      startupMs: Date.now() - started,
+      ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
+    },
     `Fazhi 已启动：${address}（管理端 /admin，门户 /，接口文档 /docs）`,
   );
+}
+
+async function servePrimary(deps: AppDeps, started: number) {
+  const log = pino({ level: deps.config.LOG_LEVEL });
+  const stopBackground = startBackground(deps, log);
+  let closing = false;
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (closing) return;
+    log.error({ worker: worker.id, code, signal }, 'HTTP worker exited; starting another');
+    setTimeout(fork, 1_000).unref();
+  });
+  let listening = 0;
+  cluster.on('listening', () => {
+    if (++listening === deps.config.WORKERS)
+      log.info(
+        { workers: deps.config.WORKERS, startupMs: Date.now() - started },
+        `Fazhi 已启动 ${deps.config.WORKERS} 个服务进程`,
+      );
+  });
+  for (let i = 0; i < deps.config.WORKERS; i++) fork();
+  onSignals(async (signal) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: stopping the HTTP workers');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+    await stopBackground();
+    await deps.database.close();
+    process.exit(0);
+  });
 }

@@ -16,6 +16,11 @@ const ConfigSchema = z.object({
   /** PostgreSQL connection string; when absent, the embedded PGlite under DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * HTTP worker processes (node:cluster) sharing the port; the primary runs the log sequencer and the timers.
+   * Above 1 needs PostgreSQL (PGlite is opened by one process only). Each worker has its own pool.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Named prepared statements on PostgreSQL; turn off behind a transaction-pooling PgBouncer older than 1.21. */
   PG_PREPARE: bool.default(true),
   DATA_DIR: z.string().default('./data'),
