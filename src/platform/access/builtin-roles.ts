@@ -52,6 +52,10 @@ export const BUILTIN_ROLES: {
       'inspection.directory.manage',
       'inspection.task.read',
       'inspection.task.manage',
+      'legality.review.read',
+      'legality.review.request',
+      'normative.document.read',
+      'normative.document.draft',
     ],
   },
   {
@@ -72,6 +76,9 @@ export const BUILTIN_ROLES: {
       'enforcement.case.read',
       'enforcement.case.approve',
       'documents.template.read',
+      'legality.review.read',
+      'normative.document.read',
+      'normative.document.deliberate',
     ],
   },
   {
@@ -91,6 +98,12 @@ export const BUILTIN_ROLES: {
       'inspection.task.read',
       'enforcement.case.read',
       'documents.template.read',
+      'legality.review.read',
+      'legality.review.justice',
+      'normative.document.read',
+      'normative.document.register',
+      'normative.document.filing',
+      'normative.settings.manage',
     ],
   },
   {
@@ -124,6 +137,9 @@ export const BUILTIN_ROLES: {
       'enforcement.case.read',
       'enforcement.case.review',
       'documents.template.read',
+      'legality.review.read',
+      'legality.review.unit',
+      'normative.document.read',
     ],
   },
   {
