@@ -33,6 +33,9 @@ export const BUILTIN_ROLES: {
       'inspection.directory.manage',
       'inspection.task.read',
       'inspection.task.manage',
+      'normative.document.read',
+      'normative.document.draft',
+      'normative.settings.manage',
     ],
   },
   {
