@@ -7,7 +7,7 @@ import { type Ctx, inTx, logActorOf, scopeWhere } from '../../platform/access/in
 import { addDays, addMonthsClamped } from '../../platform/calendar/index.ts';
 import { effectiveRule } from '../../platform/clock/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
-import { queryPlan, searchTokens } from '../../platform/search/index.ts';
+import { queryPlan, queryRuns, searchTokens } from '../../platform/search/index.ts';
 import { type CaseRow, cases, chinaDate, createCase, loadCase } from '../../platform/workflow/index.ts';
 import { requestReview } from '../legality/index.ts';
 import { diffText, splitClauses } from './diff.ts';
@@ -617,7 +617,8 @@ export async function searchInForce(db: Db, tenantId: string, today: string, f: 
   let rank: SQL = sql`0`;
   const q = (f.q ?? '').trim();
   if (q) {
-    const { tokens, chars, runs } = queryPlan(q);
+    const { tokens, chars } = queryPlan(q);
+    const runs = queryRuns(q);
     if (tokens.length > 0)
       conds.push(
         sql`${t.searchTokens} @> array[${sql.join(

@@ -22,13 +22,13 @@ export function searchTokens(fields: readonly (string | null | undefined)[]): st
   return [...out];
 }
 
-/**
- * How a query is matched: the bigrams it needs, the characters of single-character runs (matched by ILIKE on
- * short fields), and its runs (the words and phrases, for ranking by phrase).
- */
-export function queryPlan(q: string): { tokens: string[]; chars: string[]; runs: string[] } {
-  const runs = q.normalize('NFKC').toLowerCase().match(RUN) ?? [];
+/** How a query is matched: the bigrams it needs, or (single characters only) the characters for ILIKE. */
+export function queryPlan(q: string): { tokens: string[]; chars: string[] } {
+  const runs = queryRuns(q);
   const tokens = searchTokens(runs.filter((r) => [...r].length > 1));
   const chars = runs.filter((r) => [...r].length === 1);
-  return { tokens, chars, runs };
+  return { tokens, chars };
 }
+
+/** The words and phrases of a query (its letter/digit runs, NFKC, lower case), for ranking by phrase. */
+export const queryRuns = (q: string): string[] => q.normalize('NFKC').toLowerCase().match(RUN) ?? [];
