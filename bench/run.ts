@@ -4,6 +4,7 @@ import { benchApiWrite, printApiWrite } from './api-write.ts';
 import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
+import { benchNormative, printNormative } from './normative.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
 
@@ -80,3 +81,8 @@ printCaseSteps(await benchCaseSteps('pglite', null, ms));
 if (pgSocketUrl) printCaseSteps(await benchCaseSteps('postgres', pgSocketUrl, ms, 'unix socket'));
 if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
+
+console.log(
+  '\n7. Full-text search of normative documents in force (Chinese words and phrases) at 100,000 documents',
+);
+printNormative(await benchNormative({ pgUrl }));
