@@ -5,6 +5,7 @@ import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchCredit, printCredit } from './credit.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
+import { benchNormative, printNormative } from './normative.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
 
@@ -84,3 +85,8 @@ if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
 console.log('\n7. Credit: re-grading every subject after a model change (10k, 100k; 1M on PostgreSQL)');
 printCredit(await benchCredit({ pgUrl }));
+
+console.log(
+  '\n8. Full-text search of normative documents in force (Chinese words and phrases) at 100,000 documents',
+);
+printNormative(await benchNormative({ pgUrl }));

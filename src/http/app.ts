@@ -16,6 +16,8 @@ import { newId } from '../kernel/ids.ts';
 import { creditRoutes } from '../modules/credit/index.ts';
 import { enforcementRoutes, enforcementViewRoutes } from '../modules/enforcement/index.ts';
 import { inspectionRoutes } from '../modules/inspection/index.ts';
+import { legalityRoutes } from '../modules/legality/index.ts';
+import { normativeRoutes } from '../modules/normative/index.ts';
 import { accessRoutes } from '../platform/access/access.routes.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import type { Ctx } from '../platform/access/context.ts';
@@ -128,6 +130,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(inspectionRoutes(deps));
   await app.register(enforcementViewRoutes(deps));
   await app.register(creditRoutes(deps));
+  await app.register(legalityRoutes);
+  await app.register(normativeRoutes(deps));
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

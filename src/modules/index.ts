@@ -3,3 +3,5 @@ export * as credit from './credit/index.ts';
 export * as disclosure from './disclosure/index.ts';
 export * as enforcement from './enforcement/index.ts';
 export * as inspection from './inspection/index.ts';
+export * as legality from './legality/index.ts';
+export * as normative from './normative/index.ts';

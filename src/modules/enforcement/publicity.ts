@@ -33,30 +33,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** The masking policy of the deciding agency (every agency uses the baseline until variants are configured). */
 export const publicationPolicy = (_bodyId: unknown): MaskingPolicy => defaultPolicy;
 
-// ---------- tokens ----------
+// ---------- tokens: the shared Chinese search helper (src/platform/search) ----------
 
-const RUN = /[\p{L}\p{N}]+/gu;
+import { queryPlan, searchTokens } from '../../platform/search/index.ts';
 
-/** The distinct search tokens of some fields: character bigrams of each letter/digit run (NFKC, lower case). */
-export function searchTokens(fields: readonly (string | null | undefined)[]): string[] {
-  const out = new Set<string>();
-  for (const f of fields) {
-    for (const run of (f ?? '').normalize('NFKC').toLowerCase().match(RUN) ?? []) {
-      const chars = [...run];
-      if (chars.length === 1) out.add(chars[0]!);
-      for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-    }
-  }
-  return [...out];
-}
-
-/** How a query is matched: the bigrams it needs, or (single characters only) the characters for ILIKE. */
-export function queryPlan(q: string): { tokens: string[]; chars: string[] } {
-  const runs = q.normalize('NFKC').toLowerCase().match(RUN) ?? [];
-  const tokens = searchTokens(runs.filter((r) => [...r].length > 1));
-  const chars = runs.filter((r) => [...r].length === 1);
-  return { tokens, chars };
-}
+export { queryPlan, searchTokens };
 
 // ---------- the public version and its gate ----------
 

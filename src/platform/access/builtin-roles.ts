@@ -39,6 +39,9 @@ export const BUILTIN_ROLES: {
       'credit.measure.manage',
       'credit.feedback.record',
       'credit.repair.handle',
+      'normative.document.read',
+      'normative.document.draft',
+      'normative.settings.manage',
     ],
   },
   {
@@ -62,6 +65,10 @@ export const BUILTIN_ROLES: {
       'credit.record.manage',
       'credit.feedback.record',
       'credit.repair.handle',
+      'legality.review.read',
+      'legality.review.request',
+      'normative.document.read',
+      'normative.document.draft',
     ],
   },
   {
@@ -83,6 +90,9 @@ export const BUILTIN_ROLES: {
       'enforcement.case.approve',
       'documents.template.read',
       'credit.record.read',
+      'legality.review.read',
+      'normative.document.read',
+      'normative.document.deliberate',
     ],
   },
   {
@@ -105,6 +115,12 @@ export const BUILTIN_ROLES: {
       'enforcement.casefile.review',
       'enforcement.casefile.standard',
       'credit.record.read',
+      'legality.review.read',
+      'legality.review.justice',
+      'normative.document.read',
+      'normative.document.register',
+      'normative.document.filing',
+      'normative.settings.manage',
     ],
   },
   {
@@ -141,6 +157,9 @@ export const BUILTIN_ROLES: {
       'enforcement.case.review',
       'documents.template.read',
       'enforcement.casefile.review',
+      'legality.review.read',
+      'legality.review.unit',
+      'normative.document.read',
     ],
   },
   {

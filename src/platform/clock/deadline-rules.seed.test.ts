@@ -45,7 +45,17 @@ describe('deadline rules seed', () => {
 
   it('marks every [M] rule configurable, with a 待核实 note', () => {
     const m = deadlineRulesSeed.filter((r) => r.tag === 'M');
-    expect(m.map((r) => r.ref)).toEqual(['A18', 'A21', 'A22', 'A47', 'A48']);
+    expect(m.map((r) => r.ref ?? r.code)).toEqual([
+      'A18',
+      'A20',
+      'A21',
+      'A22',
+      'A23',
+      'A23',
+      'legality.review',
+      'A47',
+      'A48',
+    ]);
     for (const r of m) {
       expect(r.configurable).toBe(true);
       expect(r.note).toContain('待核实，可配置');

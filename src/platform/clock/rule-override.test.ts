@@ -22,6 +22,8 @@ describe('override policy', () => {
       deadlineRulesSeed.filter((r) => overridePolicy(r) === p).map((r) => r.code);
     expect(byPolicy('lengthen-only')).toEqual([
       'coercion.demand-before-court',
+      'normative.public-comment',
+      'normative.public-comment-business',
       'decision.public-comment',
       'decision.legality-review',
     ]);

@@ -455,7 +455,7 @@ export function transition(
     const records = t.guards?.length ? await loadRecords(ctx, row.id) : [];
     const failed = new ProblemCollector();
     for (const g of t.guards ?? []) {
-      const gi = { ctx, state: row.state, data: row.data, input, records };
+      const gi = { ctx, caseId: row.id, state: row.state, data: row.data, input, records };
       if (g.when && !g.when(gi)) continue;
       const r = await g.check(gi);
       if (r === false) failed.add(`/guards/${g.name}`, g.message);

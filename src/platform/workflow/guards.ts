@@ -11,6 +11,8 @@ export interface CaseRecordView {
 /** What a guard sees: the case as it is, the step's input and the case's records (newest first). */
 export interface GuardInput {
   ctx: Ctx;
+  /** The case's id (for guards that read the module's own records of the case). */
+  caseId: string;
   state: string;
   data: Record<string, unknown>;
   input: Record<string, unknown>;

@@ -1,0 +1,20 @@
+/**
+ * 行政规范性文件 (administrative normative documents): drafting with versions and diffs, public comment clause by
+ * clause with dispositions, legality review through the legality module, collective deliberation, unified
+ * registration and numbering, publication, filing with the correction loop, validity with expiry warnings, and the
+ * full-text search of documents in force.
+ */
+export { type DiffOp, diffText, splitClauses } from './diff.ts';
+export { NormativePermissions } from './normative.permissions.ts';
+export { normativeRoutes } from './normative.routes.ts';
+/** Reads for other modules (legal-basis pickers must show only documents in force) and for the benchmark. */
+export {
+  DEFAULT_NUMBER_FORMAT,
+  numberFormatProblems,
+  publishedDocument,
+  renderNumber,
+  searchInForce,
+} from './normative.service.ts';
+/** The register, for the demo district's seed and the benchmark. */
+export { normativeRegister } from './normative.tables.ts';
+export { NormativeDocument } from './normative.workflow.ts';
