@@ -33,6 +33,7 @@ export const BUILTIN_ROLES: {
       'inspection.directory.manage',
       'inspection.task.read',
       'inspection.task.manage',
+      'inspection.result.record',
     ],
   },
   {
@@ -154,6 +155,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.handle',
       'enforcement.decision.publish',
       'documents.template.read',
+      'inspection.result.record',
     ],
   },
   {
