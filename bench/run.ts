@@ -3,6 +3,7 @@ import pg from 'pg';
 import { benchApiWrite, printApiWrite } from './api-write.ts';
 import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
+import { benchDraw, benchImport, printDraw, printImport } from './inspection.ts';
 import { benchLog, printLog } from './log.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
@@ -80,3 +81,9 @@ printCaseSteps(await benchCaseSteps('pglite', null, ms));
 if (pgSocketUrl) printCaseSteps(await benchCaseSteps('postgres', pgSocketUrl, ms, 'unix socket'));
 if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
+
+console.log(
+  '\n7. 双随机、一公开: RFC 3797 draw at growing pools; 市场主体名录库 Excel import at growing files',
+);
+printDraw(benchDraw());
+printImport(await benchImport());
