@@ -31,8 +31,6 @@ export {
   rfc3797Draw,
 } from './rfc3797.ts';
 /** Draws stratified by credit grade (one RFC 3797 draw per stratum with the same sources). */
-export { GRADES, planStrata, stratifiedDraw, stratumPick } from './strata.ts';
+export { GRADES, planStrata, rosterOrder, stratifiedDraw, stratumPick } from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
 export { poolHashOf } from './tasks.ts';
-/** Each drawn entity's roster order (sources plus the entity's credit code). */
-export { rosterOrder } from './teams.ts';

@@ -165,6 +165,7 @@ export const zTaskV2 = zTask
     ratios: zGradeRatios.nullable(),
     strata: z.array(zStratum),
     roster: z.array(z.string()),
+    rosterIds: z.array(z.string()),
     recuseTownOfficers: z.boolean(),
     inspectionDate: z.string().nullable(),
     teams: z.array(zTeam).nullable(),

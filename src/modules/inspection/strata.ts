@@ -7,7 +7,7 @@
  * published sources; a stratum's positions map back to pool positions through its members. Anyone holding the
  * published pool, grades, ratios and source values can repeat it with any RFC 3797 implementation.
  */
-import { rfc3797Draw } from './rfc3797.ts';
+import { MAX_PICK, rfc3797Draw } from './rfc3797.ts';
 
 export const GRADES = ['A', 'B', 'C', 'D', 'U'] as const;
 export type StratumGrade = (typeof GRADES)[number];
@@ -71,4 +71,21 @@ export function stratifiedDraw(
     for (const p of picks) selected.push(m[p - 1]!);
   }
   return { strata: out, selected };
+}
+
+/**
+ * 检查人员随机匹配: the roster's RFC 3797 order for one drawn entity, from the published source values followed
+ * by the entity's credit code as one more source (each entity its own order; anyone can recompute it).
+ */
+export function rosterOrder(
+  rosterSize: number,
+  sourceValues: readonly string[],
+  entityCode: string,
+): number[] {
+  if (rosterSize === 0) return [];
+  return rfc3797Draw({
+    pool: rosterSize,
+    pick: Math.min(rosterSize, MAX_PICK),
+    sources: [...sourceValues, entityCode],
+  }).selected;
 }

@@ -67,6 +67,7 @@ export interface TaskView {
   ratios: GradeRatios | null;
   strata: Stratum[];
   roster: string[];
+  rosterIds: string[];
   recuseTownOfficers: boolean;
   inspectionDate: string | null;
   teams: Team[] | null;
@@ -101,6 +102,7 @@ export const present = (r: TaskRow, canManage = false): TaskView => ({
   ratios: r.ratios === null ? null : json(r.ratios),
   strata: json(r.strata),
   roster: json(r.rosterLabels),
+  rosterIds: json(r.rosterIds),
   recuseTownOfficers: r.recuseTownOfficers,
   inspectionDate: r.inspectionDate,
   teams: r.teams === null ? null : json(r.teams),

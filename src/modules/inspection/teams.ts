@@ -18,8 +18,8 @@ import { chinaDate } from '../../platform/workflow/index.ts';
 import { validOfficers } from '../enforcement/index.ts';
 import { InspectionPermissions as P } from './inspection.permissions.ts';
 import { inspectionConflicts, inspectionTasks, marketEntities, type Team } from './inspection.tables.ts';
-import { MAX_PICK, rfc3797Draw } from './rfc3797.ts';
 import { townsOfUsers } from './roster.ts';
+import { rosterOrder } from './strata.ts';
 import { getTask, log, type TaskView, taskRow } from './tasks.ts';
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -29,23 +29,6 @@ export const SKIP_REASONS = {
   conflict: '已申报回避',
   town: '属地回避（本镇街执法人员）',
 } as const;
-
-/**
- * The roster's RFC 3797 order for one entity: the published sources followed by the entity's credit code.
- * Pure: the verify page and anyone else can recompute it.
- */
-export function rosterOrder(
-  rosterSize: number,
-  sourceValues: readonly string[],
-  entityCode: string,
-): number[] {
-  if (rosterSize === 0) return [];
-  return rfc3797Draw({
-    pool: rosterSize,
-    pick: Math.min(rosterSize, MAX_PICK),
-    sources: [...sourceValues, entityCode],
-  }).selected;
-}
 
 /** Draws the inspector teams of a drawn task for its inspection date. */
 export function drawTeams(

@@ -25,7 +25,12 @@ export type Permission =
   | 'enforcement.case.create'
   | 'enforcement.case.handle'
   | 'enforcement.case.review'
-  | 'enforcement.case.approve';
+  | 'enforcement.case.approve'
+  | 'inspection.directory.read'
+  | 'inspection.directory.manage'
+  | 'inspection.task.read'
+  | 'inspection.task.manage'
+  | 'inspection.result.record';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
