@@ -4,6 +4,7 @@ import { benchApiWrite, printApiWrite } from './api-write.ts';
 import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchCredit, printCredit } from './credit.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
+import { benchDraw, benchImport, printDraw, printImport } from './inspection.ts';
 import { benchLog, printLog } from './log.ts';
 import { benchNormative, printNormative } from './normative.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
@@ -83,6 +84,7 @@ printCaseSteps(await benchCaseSteps('pglite', null, ms));
 if (pgSocketUrl) printCaseSteps(await benchCaseSteps('postgres', pgSocketUrl, ms, 'unix socket'));
 if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
+
 console.log('\n7. Credit: re-grading every subject after a model change (10k, 100k; 1M on PostgreSQL)');
 printCredit(await benchCredit({ pgUrl }));
 
@@ -90,3 +92,9 @@ console.log(
   '\n8. Full-text search of normative documents in force (Chinese words and phrases) at 100,000 documents',
 );
 printNormative(await benchNormative({ pgUrl }));
+
+console.log(
+  '\n9. 双随机、一公开: RFC 3797 draw at growing pools; 市场主体名录库 Excel import at growing files',
+);
+printDraw(benchDraw());
+printImport(await benchImport());

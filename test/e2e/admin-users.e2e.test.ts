@@ -46,6 +46,7 @@ describe('admin: users', () => {
     expect(await menuItems(page)).toEqual([
       '工作台',
       '行政执法',
+      '双随机、一公开',
       '组织机构',
       '用户管理',
       '角色权限',

@@ -37,6 +37,12 @@ const PublicEnforcementPage = named(
   'PublicEnforcementPage',
 );
 const PublicDecisionPage = named(() => import('./portal/PublicDecisionPage.tsx'), 'PublicDecisionPage');
+const PublicDrawsPage = named(() => import('./portal/PublicDrawsPage.tsx'), 'PublicDrawsPage');
+const PublicDrawPage = named(() => import('./portal/PublicDrawPage.tsx'), 'PublicDrawPage');
+const InspectionTasksPage = named(() => import('./admin/inspection/TasksPage.tsx'), 'TasksPage');
+const InspectionItemsPage = named(() => import('./admin/inspection/ItemsPage.tsx'), 'ItemsPage');
+const DirectoryPage = named(() => import('./admin/inspection/DirectoryPage.tsx'), 'DirectoryPage');
+const AssignmentsPage = named(() => import('./admin/inspection/AssignmentsPage.tsx'), 'AssignmentsPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const DeadlineRulesPage = named(
   () => import('./admin/deadline-rules/DeadlineRulesPage.tsx'),
@@ -67,6 +73,8 @@ export function AppRoutes() {
       <Route path="/" element={page(<PortalPage />)} />
       <Route path="/public/enforcement" element={page(<PublicEnforcementPage />)} />
       <Route path="/public/enforcement/decisions/:id" element={page(<PublicDecisionPage />)} />
+      <Route path="/public/inspection" element={page(<PublicDrawsPage />)} />
+      <Route path="/public/inspection/draws/:id" element={page(<PublicDrawPage />)} />
       <Route
         path="/admin"
         element={
@@ -103,6 +111,22 @@ export function AppRoutes() {
             element={guarded(SECTIONS.enforcementCaseReviews, <CaseReviewsPage />)}
           />
           <Route path="enforcement/bodies" element={guarded(SECTIONS.enforcementBodies, <BodiesPage />)} />
+          <Route
+            path="inspection/tasks"
+            element={guarded(SECTIONS.inspectionTasks, <InspectionTasksPage />)}
+          />
+          <Route
+            path="inspection/items"
+            element={guarded(SECTIONS.inspectionItems, <InspectionItemsPage />)}
+          />
+          <Route
+            path="inspection/entities"
+            element={guarded(SECTIONS.inspectionDirectory, <DirectoryPage />)}
+          />
+          <Route
+            path="inspection/assignments"
+            element={guarded(SECTIONS.inspectionAssignments, <AssignmentsPage />)}
+          />
           <Route
             path="enforcement/officers"
             element={guarded(SECTIONS.enforcementOfficers, <OfficersPage />)}

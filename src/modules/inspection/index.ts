@@ -6,10 +6,17 @@
 /** 市场主体名录库: entity reads for other modules (the credit module keys on the same credit code). */
 export { ENTITY_STATUSES, ENTITY_TYPES, type EntityView, getEntity } from './directory.ts';
 export { ENTITY_COLUMNS } from './directory-file.ts';
+/**
+ * Credit grades for draws by grade: the credit module registers its reader here (integration point), e.g.
+ * `setGradeSource((ctx, codes) => gradesByCode(ctx, codes))`; without one every entity is ungraded.
+ */
+export { type CreditGrade, type GradeSource, setGradeSource } from './grades.ts';
 export { InspectionPermissions } from './inspection.permissions.ts';
 export { inspectionRoutes } from './inspection.routes.ts';
 /** The directory table, for the demo district's seed and the benchmark. */
-export { inspectionTasks, marketEntities } from './inspection.tables.ts';
+export { inspectionResults, inspectionTasks, marketEntities } from './inspection.tables.ts';
+/** Result outcomes; a result is an input the credit module may turn into a credit record. */
+export { OUTCOMES, type Outcome } from './results.ts';
 /** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
 export {
   canonicalSource,
@@ -23,5 +30,7 @@ export {
   /** Selects `pick` of `pool` positions (1-based, draw order) from the public sources, exactly as RFC 3797 §4. */
   rfc3797Draw,
 } from './rfc3797.ts';
+/** Draws stratified by credit grade (one RFC 3797 draw per stratum with the same sources). */
+export { GRADES, planStrata, rosterOrder, stratifiedDraw, stratumPick } from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
 export { poolHashOf } from './tasks.ts';

@@ -10,6 +10,9 @@ import { exportEntities, importEntities } from './directory-file.ts';
 import { InspectionPermissions as P } from './inspection.permissions.ts';
 import {
   MAX_IMPORT_BASE64,
+  zAssignment,
+  zConflict,
+  zConflictBody,
   zCreateEntityBody,
   zDrawBody,
   zEntity,
@@ -18,14 +21,36 @@ import {
   zEntityImportResult,
   zEntityList,
   zEntityListQuery,
-  zPublicDraw,
+  zItem,
+  zItemBody,
+  zItemPatch,
+  zPlan,
+  zPlanBody,
   zPublicDrawSummary,
+  zPublicDrawV2,
+  zPublicItemsAndPlans,
   zPublicTenantQuery,
-  zPublishTaskBody,
-  zTask,
+  zPublishTaskBodyV2,
+  zResult,
+  zResultBody,
+  zTaskListQuery,
+  zTaskV2,
+  zTeamsBody,
   zUpdateEntityBody,
 } from './inspection.schemas.ts';
-import { drawTask, getTask, listTasks, publicDraw, publicDraws, publishTask } from './tasks.ts';
+import {
+  createItem,
+  createPlan,
+  getPlan,
+  listItems,
+  listPlans,
+  publicItemsAndPlans,
+  updateItem,
+} from './plans.ts';
+import { publicDrawDetail } from './public.ts';
+import { listResults, myAssignments, publishResults, recordResult } from './results.ts';
+import { drawTask, getTask, listTasks, publicDraws, publishTask } from './tasks.ts';
+import { declareConflict, drawTeams, listConflicts } from './teams.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -134,9 +159,14 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
     `${root}/tasks`,
     {
       config: taskRead,
-      schema: { tags, summary: '抽查任务列表', response: { 200: z.array(zTask), ...problemResponses } },
+      schema: {
+        tags,
+        summary: '抽查任务列表（含本部门参与的联合抽查）',
+        querystring: zTaskListQuery,
+        response: { 200: z.array(zTaskV2), ...problemResponses },
+      },
     },
-    async (req) => listTasks(req.ctx()),
+    async (req) => listTasks(req.ctx(), req.query.planId),
   );
   app.post(
     `${root}/tasks`,
@@ -144,9 +174,10 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       config: taskManage,
       schema: {
         tags,
-        summary: '发布抽查任务：冻结抽取池（按统一社会信用代码排序）并公布抽取数量和将来的公开随机源',
-        body: zPublishTaskBody,
-        response: { 201: zTask, ...problemResponses },
+        summary:
+          '发布抽查任务：冻结抽取池（按统一社会信用代码排序，按信用等级抽取时连同各主体的等级）和检查人员名录，公布抽取数量（或各等级比例）和将来的公开随机源',
+        body: zPublishTaskBodyV2,
+        response: { 201: zTaskV2, ...problemResponses },
       },
     },
     async (req, reply) => reply.code(201).send(await publishTask(req.ctx(), req.body)),
@@ -159,7 +190,7 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
         tags,
         summary: '抽查任务详情',
         params: zIdParams,
-        response: { 200: zTask, ...problemResponses },
+        response: { 200: zTaskV2, ...problemResponses },
       },
     },
     async (req) => getTask(req.ctx(), req.params.id),
@@ -170,13 +201,172 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       config: taskManage,
       schema: {
         tags,
-        summary: '录入公开随机源的值并按 RFC 3797 抽取',
+        summary: '录入公开随机源的值并按 RFC 3797 抽取（按信用等级分层时每层各抽一次，随机源相同）',
         params: zIdParams,
         body: zDrawBody,
-        response: { 200: zTask, ...problemResponses },
+        response: { 200: zTaskV2, ...problemResponses },
       },
     },
     async (req) => drawTask(req.ctx(), req.params.id, req.body.sourceValues),
+  );
+
+  app.post(
+    `${root}/tasks/:id/teams`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary:
+          '按 RFC 3797 为每个检查对象匹配检查人员（至少2名，执法证在检查日有效，回避已申报利害关系者）',
+        params: zIdParams,
+        body: zTeamsBody,
+        response: { 200: zTaskV2, ...problemResponses },
+      },
+    },
+    async (req) => drawTeams(req.ctx(), req.params.id, req.body),
+  );
+  const resultRecord = { access: { permission: P['inspection.result.record'] } };
+  app.get(
+    `${root}/tasks/:id/results`,
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: '抽查结果（任务的查看者和检查组成员可见）',
+        params: zIdParams,
+        response: { 200: z.array(zResult), ...problemResponses },
+      },
+    },
+    async (req) => listResults(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${root}/tasks/:id/results`,
+    {
+      config: resultRecord,
+      schema: {
+        tags,
+        summary: '录入检查结果（检查组成员；立案查处时生成行政处罚案件线索）',
+        params: zIdParams,
+        body: zResultBody,
+        response: { 201: zResult, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await recordResult(req.ctx(), req.params.id, req.body)),
+  );
+  app.post(
+    `${root}/tasks/:id/results/publish`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '公示已录入的检查结果（应在检查完成后20个工作日内）',
+        params: zIdParams,
+        response: { 200: z.object({ published: z.number().int() }), ...problemResponses },
+      },
+    },
+    async (req) => publishResults(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${root}/assignments`,
+    {
+      config: resultRecord,
+      schema: {
+        tags,
+        summary: '本人参加检查的检查对象',
+        response: { 200: z.array(zAssignment), ...problemResponses },
+      },
+    },
+    async (req) => myAssignments(req.ctx()),
+  );
+  app.get(
+    `${root}/conflicts`,
+    {
+      config: taskManage,
+      schema: { tags, summary: '回避登记', response: { 200: z.array(zConflict), ...problemResponses } },
+    },
+    async (req) => listConflicts(req.ctx()),
+  );
+  app.post(
+    `${root}/conflicts`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '登记检查人员与市场主体的利害关系（匹配检查人员时回避）',
+        body: zConflictBody,
+        response: { 201: zConflict, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await declareConflict(req.ctx(), req.body)),
+  );
+  app.get(
+    `${root}/items`,
+    {
+      config: taskRead,
+      schema: { tags, summary: '随机抽查事项清单', response: { 200: z.array(zItem), ...problemResponses } },
+    },
+    async (req) => listItems(req.ctx()),
+  );
+  app.post(
+    `${root}/items`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '新增抽查事项（本部门）',
+        body: zItemBody,
+        response: { 201: zItem, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createItem(req.ctx(), req.body)),
+  );
+  app.patch(
+    `${root}/items/:id`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '修改或停用抽查事项',
+        params: zIdParams,
+        body: zItemPatch,
+        response: { 200: zItem, ...problemResponses },
+      },
+    },
+    async (req) => updateItem(req.ctx(), req.params.id, req.body),
+  );
+  app.get(
+    `${root}/plans`,
+    {
+      config: taskRead,
+      schema: { tags, summary: '年度抽查计划', response: { 200: z.array(zPlan), ...problemResponses } },
+    },
+    async (req) => listPlans(req.ctx()),
+  );
+  app.post(
+    `${root}/plans`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '制定并公布年度抽查计划（本部门）',
+        body: zPlanBody,
+        response: { 201: zPlan, ...problemResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPlan(req.ctx(), req.body)),
+  );
+  app.get(
+    `${root}/plans/:id`,
+    {
+      config: taskRead,
+      schema: {
+        tags,
+        summary: '年度抽查计划详情',
+        params: zIdParams,
+        response: { 200: zPlan, ...problemResponses },
+      },
+    },
+    async (req) => getPlan(req.ctx(), req.params.id),
   );
 
   const tenantOf = async (code: string | undefined) => {
@@ -207,9 +397,22 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
         summary: '一次抽取的全部输入（抽取池、随机源及其值）、结果和按 RFC 3797 的复算',
         params: zIdParams,
         querystring: zPublicTenantQuery,
-        response: { 200: zPublicDraw, ...problemResponses },
+        response: { 200: zPublicDrawV2, ...problemResponses },
       },
     },
-    async (req) => publicDraw(deps.db, await tenantOf(req.query.tenant), req.params.id),
+    async (req) => publicDrawDetail(deps.db, await tenantOf(req.query.tenant), req.params.id),
+  );
+  app.get(
+    '/api/public/inspection/items',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: publicTags,
+        summary: '随机抽查事项清单和年度抽查计划',
+        querystring: zPublicTenantQuery,
+        response: { 200: zPublicItemsAndPlans, ...problemResponses },
+      },
+    },
+    async (req) => publicItemsAndPlans(deps.db, await tenantOf(req.query.tenant)),
   );
 };

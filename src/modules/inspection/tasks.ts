@@ -6,17 +6,29 @@
  * over the frozen pool. Both steps are in the transparency log; the portal shows every input and re-runs it.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, desc, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
-import { type Ctx, inTx, logActorOf, scopeWhere } from '../../platform/access/index.ts';
+import { type Actor, type Ctx, inTx, logActorOf, scopeWhere } from '../../platform/access/index.ts';
 import { isIsoDate } from '../../platform/calendar/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
 import { chinaDate } from '../../platform/workflow/index.ts';
+import { gradesOf } from './grades.ts';
 import { InspectionPermissions as P } from './inspection.permissions.ts';
-import { inspectionTasks, marketEntities, type SourceSpec } from './inspection.tables.ts';
-import { drawInputProblems, MAX_PICK, MAX_SOURCES, rfc3797Draw } from './rfc3797.ts';
+import {
+  type GradeRatios,
+  inspectionPlans,
+  inspectionTasks,
+  marketEntities,
+  type SourceSpec,
+  type Stratum,
+  type Team,
+} from './inspection.tables.ts';
+import { checkItems } from './plans.ts';
+import { drawInputProblems, drawKey, MAX_PICK, MAX_SOURCES, rfc3797Draw } from './rfc3797.ts';
+import { freezeRoster } from './roster.ts';
+import { planStrata, stratifiedDraw } from './strata.ts';
 
 const read = P['inspection.task.read'];
 const manage = P['inspection.task.manage'];
@@ -24,10 +36,16 @@ const scope = { tenantId: inspectionTasks.tenantId, unitId: inspectionTasks.unit
 
 export interface PublishTaskInput {
   title: string;
-  pick: number;
+  /** One stratum of `pick` entities; or `ratios` per credit grade. */
+  pick?: number | undefined;
+  ratios?: GradeRatios | undefined;
   sources: SourceSpec[];
   townId?: string | undefined;
   industry?: string | undefined;
+  planId?: string | undefined;
+  itemIds?: string[] | undefined;
+  jointUnitIds?: string[] | undefined;
+  recuseTownOfficers?: boolean | undefined;
 }
 
 export interface TaskView {
@@ -43,6 +61,19 @@ export interface TaskView {
   selected: number[] | null;
   drawKey: string | null;
   drawnAt: Date | null;
+  planId: string | null;
+  itemIds: string[];
+  jointUnitIds: string[];
+  ratios: GradeRatios | null;
+  strata: Stratum[];
+  roster: string[];
+  rosterIds: string[];
+  recuseTownOfficers: boolean;
+  inspectionDate: string | null;
+  teams: Team[] | null;
+  teamsDrawnAt: Date | null;
+  unitId: string;
+  canManage: boolean;
 }
 
 /** SHA-256 of the pool's credit codes, one per line: what anyone can recompute from the published list. */
@@ -51,8 +82,8 @@ export const poolHashOf = (codes: readonly string[]) =>
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
-type TaskRow = typeof inspectionTasks.$inferSelect;
-const present = (r: TaskRow): TaskView => ({
+export type TaskRow = typeof inspectionTasks.$inferSelect;
+export const present = (r: TaskRow, canManage = false): TaskView => ({
   id: r.id,
   title: r.title,
   pick: r.pick,
@@ -65,9 +96,22 @@ const present = (r: TaskRow): TaskView => ({
   selected: r.selected === null ? null : json(r.selected),
   drawKey: r.drawKey,
   drawnAt: r.drawnAt,
+  planId: r.planId,
+  itemIds: json(r.itemIds),
+  jointUnitIds: json(r.jointUnitIds),
+  ratios: r.ratios === null ? null : json(r.ratios),
+  strata: json(r.strata),
+  roster: json(r.rosterLabels),
+  rosterIds: json(r.rosterIds),
+  recuseTownOfficers: r.recuseTownOfficers,
+  inspectionDate: r.inspectionDate,
+  teams: r.teams === null ? null : json(r.teams),
+  teamsDrawnAt: r.teamsDrawnAt,
+  unitId: r.unitId,
+  canManage,
 });
 
-async function log(ctx: Ctx, kind: string, id: string, data: Record<string, unknown>) {
+export async function log(ctx: Ctx, kind: string, id: string, data: Record<string, unknown>) {
   await appendLogEntry(ctx.db, {
     tenantId: ctx.actor.tenantId,
     kind,
@@ -79,17 +123,40 @@ async function log(ctx: Ctx, kind: string, id: string, data: Record<string, unkn
   });
 }
 
-/** The tasks the actor may read, newest first. */
-export async function listTasks(ctx: Ctx): Promise<TaskView[]> {
-  const rows = await ctx.db
-    .select()
-    .from(inspectionTasks)
-    .where(and(eq(inspectionTasks.tenantId, ctx.actor.tenantId), scopeWhere(ctx.actor, read, scope))!)
-    .orderBy(desc(inspectionTasks.publishedAt));
-  return rows.map(present);
+/**
+ * The tasks `actor` reaches with `permission`: its department's, and for reading also the joint tasks a
+ * department in its scope cooperates in (部门联合抽查: results shared).
+ */
+export function taskScope(actor: Actor, permission: string, joint: boolean): SQL {
+  const own = scopeWhere(actor, permission, scope);
+  if (!joint) return own;
+  const cooperating = scopeWhere(actor, permission, {
+    tenantId: inspectionTasks.tenantId,
+    unitId: sql.raw('(j.u)::uuid') as unknown as Column,
+  });
+  return or(
+    own,
+    sql`exists (select 1 from jsonb_array_elements_text(inspection_tasks.joint_unit_ids) as j(u) where ${cooperating})`,
+  )!;
 }
 
-async function taskRow(ctx: Ctx, id: string): Promise<TaskRow & { canManage: boolean }> {
+/** The tasks the actor may read, newest first (optionally those of one plan). */
+export async function listTasks(ctx: Ctx, planId?: string): Promise<TaskView[]> {
+  const rows = await ctx.db
+    .select({ task: inspectionTasks, canManage: sql<boolean>`${scopeWhere(ctx.actor, manage, scope)}` })
+    .from(inspectionTasks)
+    .where(
+      and(
+        eq(inspectionTasks.tenantId, ctx.actor.tenantId),
+        taskScope(ctx.actor, read, true),
+        planId ? eq(inspectionTasks.planId, planId) : undefined,
+      )!,
+    )
+    .orderBy(desc(inspectionTasks.publishedAt));
+  return rows.map((r) => present(r.task, !!r.canManage));
+}
+
+export async function taskRow(ctx: Ctx, id: string): Promise<TaskRow & { canManage: boolean }> {
   const [r] = await ctx.db
     .select({ task: inspectionTasks, canManage: sql<boolean>`${scopeWhere(ctx.actor, manage, scope)}` })
     .from(inspectionTasks)
@@ -97,7 +164,7 @@ async function taskRow(ctx: Ctx, id: string): Promise<TaskRow & { canManage: boo
       and(
         eq(inspectionTasks.tenantId, ctx.actor.tenantId),
         eq(inspectionTasks.id, id),
-        scopeWhere(ctx.actor, read, scope),
+        taskScope(ctx.actor, read, true),
       )!,
     );
   if (!r) throw notFound('INSPECTION.TASK_NOT_FOUND', '抽查任务不存在或无权查看');
@@ -106,10 +173,14 @@ async function taskRow(ctx: Ctx, id: string): Promise<TaskRow & { canManage: boo
 
 /** One task (404 outside the actor's read scope). */
 export async function getTask(ctx: Ctx, id: string): Promise<TaskView> {
-  return present(await taskRow(ctx, id));
+  const r = await taskRow(ctx, id);
+  return present(r, r.canManage);
 }
 
-/** Publishes a task: freezes its pool and announces its count and future randomness sources. */
+/**
+ * Publishes a task: freezes its pool (with each entry's credit grade when sampling by grade) and the ordered
+ * inspector roster, and announces its count(s) and future randomness sources.
+ */
 export function publishTask(ctx: Ctx, input: PublishTaskInput): Promise<TaskView> {
   return inTx(ctx, async (ctx) => {
     const check = new ProblemCollector();
@@ -122,7 +193,35 @@ export function publishTask(ctx: Ctx, input: PublishTaskInput): Promise<TaskView
       else if (s.availableOn <= today)
         check.add(`/body/sources/${i}/availableOn`, '随机源须在发布之后才产生（开奖日期须晚于今天）');
     });
+    if ((input.pick === undefined) === (input.ratios === undefined))
+      check.add('/body/pick', '须给出抽取数量（pick）或按信用等级的抽取比例（ratios），二者选一');
     if (!ctx.actor.unitId) throw forbidden('INSPECTION.FORBIDDEN', '未归属单位的账号不能发布抽查任务');
+    const lead = ctx.actor.unitId;
+    if (input.planId) {
+      const [plan] = await ctx.db
+        .select({ unitId: inspectionPlans.unitId })
+        .from(inspectionPlans)
+        .where(and(eq(inspectionPlans.tenantId, ctx.actor.tenantId), eq(inspectionPlans.id, input.planId))!);
+      if (!plan) check.add('/body/planId', '抽查计划不存在');
+      else if (plan.unitId !== lead) check.add('/body/planId', '只能在本单位的抽查计划下发布任务');
+    }
+    const itemIds = input.itemIds ?? [];
+    await checkItems(ctx, itemIds, '/body/itemIds', check);
+    const jointUnitIds = input.jointUnitIds ?? [];
+    if (jointUnitIds.length > 0) {
+      const found = await ctx.db.execute(
+        sql`select id::text as id from units where tenant_id = ${ctx.actor.tenantId} and status = 'active' and id in (${sql.join(
+          jointUnitIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`,
+      );
+      const ids = new Set((found as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+      jointUnitIds.forEach((u, i) => {
+        if (u === lead) check.add(`/body/jointUnitIds/${i}`, '牵头部门不必再列为配合部门');
+        else if (!ids.has(u)) check.add(`/body/jointUnitIds/${i}`, '配合部门不存在或已停用');
+        else if (jointUnitIds.indexOf(u) !== i) check.add(`/body/jointUnitIds/${i}`, '配合部门重复');
+      });
+    }
     const conds: SQL[] = [
       eq(marketEntities.tenantId, ctx.actor.tenantId),
       eq(marketEntities.status, 'active'),
@@ -138,24 +237,44 @@ export function publishTask(ctx: Ctx, input: PublishTaskInput): Promise<TaskView
       .from(marketEntities)
       .where(and(...conds)!)
       .orderBy(asc(marketEntities.uscc));
+    const codes = pool.map((p) => p.uscc);
+    let grades: string[] | null = null;
+    let strata: Stratum[] = [];
+    let pick = input.pick ?? 0;
     if (pool.length === 0) check.add('/body', '按所选范围，名录库中没有可抽取的存续市场主体');
-    else if (input.pick > pool.length || input.pick > MAX_PICK)
+    else if (input.ratios) {
+      grades = await gradesOf(ctx, codes);
+      strata = planStrata(grades, input.ratios);
+      pick = strata.reduce((n, s) => n + s.pick, 0);
+      for (const s of strata)
+        if (s.pick > MAX_PICK) check.add(`/body/ratios/${s.grade}`, `每一层最多抽取${MAX_PICK}个`);
+      if (pick === 0) check.add('/body/ratios', '按所给比例一个也抽不到，请提高比例');
+    } else if (input.pick !== undefined && (input.pick > pool.length || input.pick > MAX_PICK))
       check.add('/body/pick', `抽取数量（${input.pick}）不能超过抽取池的数量（${pool.length}）`);
     check.throwIfAny('INSPECTION.TASK_INVALID');
+    const roster = await freezeRoster(ctx, [lead, ...jointUnitIds], today);
     const id = newId();
-    const codes = pool.map((p) => p.uscc);
     const values = {
       title: input.title,
-      pick: input.pick,
+      pick,
       poolIds: pool.map((p) => p.id),
       poolCodes: codes,
       poolHash: poolHashOf(codes),
       sources: input.sources,
+      planId: input.planId ?? null,
+      itemIds,
+      jointUnitIds,
+      ratios: input.ratios ?? null,
+      poolGrades: grades,
+      strata,
+      rosterIds: roster.map((r) => r.userId),
+      rosterLabels: roster.map((r) => r.label),
+      recuseTownOfficers: input.recuseTownOfficers ?? false,
     };
     await ctx.db.insert(inspectionTasks).values({
       tenantId: ctx.actor.tenantId,
       id,
-      unitId: ctx.actor.unitId,
+      unitId: lead,
       ...values,
       publishedAt: ctx.now,
       status: 'published',
@@ -168,9 +287,30 @@ export function publishTask(ctx: Ctx, input: PublishTaskInput): Promise<TaskView
       poolSize: codes.length,
       poolHash: values.poolHash,
       sources: values.sources,
+      planId: values.planId,
+      itemIds,
+      jointUnitIds,
+      ratios: values.ratios,
+      strata: strata.map(({ grade, size, pick }) => ({ grade, size, pick })),
+      roster: values.rosterLabels,
+      recuseTownOfficers: values.recuseTownOfficers,
     });
-    return present(task);
+    return present(task, true);
   });
+}
+
+/** The draw: one RFC 3797 draw over the pool, or one per credit-grade stratum with the same sources. */
+export function runDraw(
+  task: Pick<TaskRow, 'poolIds' | 'pick' | 'poolGrades' | 'strata'>,
+  sourceValues: string[],
+): { key: string; selected: number[]; strata: Stratum[] } {
+  const key = drawKey(sourceValues);
+  if (task.poolGrades === null) {
+    const r = rfc3797Draw({ pool: json(task.poolIds).length, pick: task.pick, sources: sourceValues });
+    return { key, selected: r.selected, strata: [] };
+  }
+  const r = stratifiedDraw(json(task.poolGrades), json(task.strata), sourceValues);
+  return { key, selected: r.selected, strata: r.strata as Stratum[] };
 }
 
 /** Enters the published sources' values and runs RFC 3797 over the frozen pool. */
@@ -185,7 +325,7 @@ export function drawTask(ctx: Ctx, id: string, sourceValues: string[]): Promise<
     if (sourceValues.length !== sources.length)
       check.add('/body/sourceValues', `须按公布的顺序给出全部${sources.length}个随机源的值`);
     const pool = json(task.poolIds).length;
-    for (const p of drawInputProblems({ pool, pick: task.pick, sources: sourceValues }))
+    for (const p of drawInputProblems({ pool, pick: Math.max(1, task.pick), sources: sourceValues }))
       if (p.pointer.startsWith('/sources/')) check.add(`/body/sourceValues/${p.pointer.slice(9)}`, p.detail);
     check.throwIfAny('INSPECTION.DRAW_INVALID');
     const today = chinaDate(ctx.now);
@@ -197,12 +337,13 @@ export function drawTask(ctx: Ctx, id: string, sourceValues: string[]): Promise<
       );
     if (!(task.publishedAt < ctx.now))
       throw conflict('INSPECTION.NOT_PUBLISHED_BEFORE', '抽取参数须在抽取之前公布');
-    const result = rfc3797Draw({ pool, pick: task.pick, sources: sourceValues });
+    const result = runDraw(task, sourceValues);
     await ctx.db
       .update(inspectionTasks)
       .set({
         sourceValues,
         selected: result.selected,
+        strata: result.strata,
         drawKey: result.key,
         drawnAt: ctx.now,
         status: 'drawn',
@@ -213,6 +354,7 @@ export function drawTask(ctx: Ctx, id: string, sourceValues: string[]): Promise<
       sourceValues,
       key: result.key,
       selected: result.selected,
+      strata: result.strata,
     });
     return getTask(ctx, id);
   });
@@ -252,9 +394,7 @@ export async function publicDraw(db: Db, tenantId: string, id: string) {
   if (!r) throw notFound('INSPECTION.TASK_NOT_FOUND', '抽查任务不存在');
   const v = present(r);
   const poolCodes = json(r.poolCodes);
-  const rerun = v.sourceValues
-    ? rfc3797Draw({ pool: poolCodes.length, pick: v.pick, sources: v.sourceValues })
-    : null;
+  const rerun = v.sourceValues ? runDraw(r, v.sourceValues) : null;
   return {
     id: v.id,
     title: v.title,

@@ -42,6 +42,7 @@ export const BUILTIN_ROLES: {
       'normative.document.read',
       'normative.document.draft',
       'normative.settings.manage',
+      'inspection.result.record',
     ],
   },
   {
@@ -190,6 +191,7 @@ export const BUILTIN_ROLES: {
       'enforcement.case.handle',
       'enforcement.decision.publish',
       'documents.template.read',
+      'inspection.result.record',
     ],
   },
   {

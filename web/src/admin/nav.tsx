@@ -15,8 +15,11 @@ import {
   IdcardOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -38,7 +41,10 @@ export interface Section {
 }
 
 /** Submenus: their icons. */
-export const GROUP_ICONS: Record<string, ReactNode> = { 行政执法: <AuditOutlined /> };
+export const GROUP_ICONS: Record<string, ReactNode> = {
+  行政执法: <AuditOutlined />,
+  '双随机、一公开': <ScheduleOutlined />,
+};
 
 /** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
 export const SECTIONS = {
@@ -112,6 +118,34 @@ export const SECTIONS = {
     icon: <OrderedListOutlined />,
     permission: 'enforcement.registry.read',
     group: '行政执法',
+  },
+  inspectionTasks: {
+    path: '/admin/inspection/tasks',
+    label: '抽查任务',
+    icon: <ScheduleOutlined />,
+    permission: 'inspection.task.read',
+    group: '双随机、一公开',
+  },
+  inspectionItems: {
+    path: '/admin/inspection/items',
+    label: '事项清单与计划',
+    icon: <ProfileOutlined />,
+    permission: 'inspection.task.read',
+    group: '双随机、一公开',
+  },
+  inspectionDirectory: {
+    path: '/admin/inspection/entities',
+    label: '市场主体名录库',
+    icon: <ShopOutlined />,
+    permission: 'inspection.directory.read',
+    group: '双随机、一公开',
+  },
+  inspectionAssignments: {
+    path: '/admin/inspection/assignments',
+    label: '我的检查',
+    icon: <SolutionOutlined />,
+    permission: 'inspection.result.record',
+    group: '双随机、一公开',
   },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },

@@ -27,7 +27,12 @@ export type Permission =
   | 'enforcement.case.review'
   | 'enforcement.case.approve'
   | 'enforcement.casefile.review'
-  | 'enforcement.casefile.standard';
+  | 'enforcement.casefile.standard'
+  | 'inspection.directory.read'
+  | 'inspection.directory.manage'
+  | 'inspection.task.read'
+  | 'inspection.task.manage'
+  | 'inspection.result.record';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';

@@ -37,6 +37,7 @@ const SECTIONS: PortalSection[] = [
     title: '双随机抽查结果',
     icon: <FileSearchOutlined />,
     text: '“双随机、一公开”抽查计划、抽查事项与检查结果的公开。',
+    to: '/public/inspection',
   },
   {
     id: 'credit',

@@ -1,0 +1,330 @@
+/**
+ * 抽查结果: the team records what it found at each drawn entity (谁检查、谁录入); a finding that needs a case
+ * opens an enforcement penalty case (线索来源：双随机抽查) through the workflow engine; the lead department
+ * publishes the results (谁检查、谁公开) within 20 working days of the inspection (deadline rule
+ * `inspection.publish-results` on the platform clock), with personal data masked.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db/index.ts';
+import { conflict, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
+import { type Ctx, inTx } from '../../platform/access/index.ts';
+import { isIsoDate } from '../../platform/calendar/index.ts';
+import { computeDeadline, effectiveRule } from '../../platform/clock/index.ts';
+import { definePolicy, maskText } from '../../platform/masking/index.ts';
+import { calendarFor, chinaDate, createCase } from '../../platform/workflow/index.ts';
+import { PenaltyCase } from '../enforcement/index.ts';
+import { InspectionPermissions as P } from './inspection.permissions.ts';
+import {
+  inspectionConflicts,
+  inspectionResults,
+  inspectionTasks,
+  marketEntities,
+  type Team,
+} from './inspection.tables.ts';
+import { log, type TaskRow, taskScope } from './tasks.ts';
+
+export const OUTCOMES = {
+  normal: '未发现问题',
+  corrected: '发现问题已责令改正（当场整改）',
+  rectify: '发现问题，责令限期整改',
+  case: '发现违法行为，立案查处',
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+export const PUBLISH_RULE = 'inspection.publish-results';
+
+/**
+ * Results publish who was inspected and what was found, not who runs the entity: a person named in the findings
+ * (the legal representative, an individual business's operator) appears as surname + 某 (rules.md §3.6, §13).
+ */
+const RESULT_POLICY = definePolicy({ id: 'inspection-results', legalRepresentativeName: 'surname+某' });
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+export interface ResultInput {
+  entityId: string;
+  outcome: Outcome;
+  findings: string;
+  inspectedOn: string;
+  /** The enforcement body that will handle the case (outcome `case`). */
+  bodyId?: string | undefined;
+}
+
+export interface ResultView {
+  taskId: string;
+  entityId: string;
+  entityName: string;
+  uscc: string;
+  outcome: string;
+  findings: string;
+  inspectedOn: string;
+  recordedBy: string;
+  recordedAt: Date;
+  caseId: string | null;
+  publishDue: string;
+  publishedAt: Date | null;
+}
+
+/** The task as a team member or a reader in scope sees it; 404 for anyone else. */
+async function visibleTask(ctx: Ctx, id: string): Promise<TaskRow & { canManage: boolean; onTeam: boolean }> {
+  const [r] = await ctx.db
+    .select({
+      task: inspectionTasks,
+      readable: sql<boolean>`${taskScope(ctx.actor, P['inspection.task.read'], true)}`,
+      canManage: sql<boolean>`${taskScope(ctx.actor, P['inspection.task.manage'], false)}`,
+    })
+    .from(inspectionTasks)
+    .where(and(eq(inspectionTasks.tenantId, ctx.actor.tenantId), eq(inspectionTasks.id, id))!);
+  const teams = r ? (r.task.teams === null ? [] : json(r.task.teams)) : [];
+  const onTeam = teams.some((t) => t.inspectors.includes(ctx.actor.userId));
+  if (!r || !(r.readable || onTeam)) throw notFound('INSPECTION.TASK_NOT_FOUND', '抽查任务不存在或无权查看');
+  return { ...r.task, canManage: !!r.canManage, onTeam };
+}
+
+const resultCols = {
+  taskId: inspectionResults.taskId,
+  entityId: inspectionResults.entityId,
+  entityName: marketEntities.name,
+  uscc: marketEntities.uscc,
+  outcome: inspectionResults.outcome,
+  findings: inspectionResults.findings,
+  inspectedOn: inspectionResults.inspectedOn,
+  recordedBy: inspectionResults.recordedBy,
+  recordedAt: inspectionResults.recordedAt,
+  caseId: inspectionResults.caseId,
+  publishDue: inspectionResults.publishDue,
+  publishedAt: inspectionResults.publishedAt,
+};
+
+function resultsOf(db: Db, tenantId: string, taskId: string) {
+  return db
+    .select(resultCols)
+    .from(inspectionResults)
+    .innerJoin(
+      marketEntities,
+      and(
+        eq(marketEntities.tenantId, inspectionResults.tenantId),
+        eq(marketEntities.id, inspectionResults.entityId),
+      ),
+    )
+    .where(and(eq(inspectionResults.tenantId, tenantId), eq(inspectionResults.taskId, taskId))!)
+    .orderBy(asc(marketEntities.uscc));
+}
+
+/** A task's results (for its readers and its teams). */
+export async function listResults(ctx: Ctx, taskId: string): Promise<ResultView[]> {
+  await visibleTask(ctx, taskId);
+  return resultsOf(ctx.db, ctx.actor.tenantId, taskId);
+}
+
+/** The due date of publication: 20 working days (the tenant's rule in force) from the inspection. */
+export async function publishDueOf(db: Db, tenantId: string, inspectedOn: string): Promise<string> {
+  const [rule, calendar] = await Promise.all([effectiveRule(db, tenantId, PUBLISH_RULE), calendarFor(db)]);
+  return computeDeadline(rule, inspectedOn, [], calendar).dueDate!;
+}
+
+/** Records a team's result for one drawn entity; `case` opens an enforcement case with the entity as party. */
+export function recordResult(ctx: Ctx, taskId: string, input: ResultInput): Promise<ResultView> {
+  return inTx(ctx, async (ctx) => {
+    const task = await visibleTask(ctx, taskId);
+    if (task.status !== 'teamed')
+      throw conflict('INSPECTION.NO_TEAMS', '该任务尚未匹配检查人员，不能录入检查结果');
+    const teams: Team[] = json(task.teams ?? []);
+    const team = teams.find((t) => t.entityId === input.entityId);
+    const check = new ProblemCollector();
+    const today = chinaDate(ctx.now);
+    if (!team) check.add('/body/entityId', '该市场主体不是本任务抽中的检查对象');
+    if (!isIsoDate(input.inspectedOn)) check.add('/body/inspectedOn', '须为有效日期（YYYY-MM-DD）');
+    else if (input.inspectedOn > today) check.add('/body/inspectedOn', `检查日期不能晚于今天（${today}）`);
+    else if (task.inspectionDate && input.inspectedOn < task.inspectionDate)
+      check.add('/body/inspectedOn', `检查日期不能早于任务确定的检查日期（${task.inspectionDate}）`);
+    if (input.outcome === 'case' && !input.bodyId) check.add('/body/bodyId', '立案查处须选择承办的执法主体');
+    check.throwIfAny('INSPECTION.RESULT_INVALID');
+    if (!team!.inspectors.includes(ctx.actor.userId))
+      throw forbidden(
+        'INSPECTION.NOT_ON_TEAM',
+        '只有该检查对象的检查组成员可以录入检查结果（谁检查、谁录入）',
+      );
+    const [declared] = await ctx.db
+      .select({ id: inspectionConflicts.id })
+      .from(inspectionConflicts)
+      .where(
+        and(
+          eq(inspectionConflicts.tenantId, ctx.actor.tenantId),
+          eq(inspectionConflicts.userId, ctx.actor.userId),
+          eq(inspectionConflicts.entityId, input.entityId),
+        )!,
+      );
+    if (declared)
+      throw conflict(
+        'INSPECTION.INSPECTOR_CONFLICTED',
+        '您已申报与该市场主体存在利害关系，应当回避，不能录入检查结果',
+      );
+    const [existing] = await ctx.db
+      .select({ at: inspectionResults.recordedAt })
+      .from(inspectionResults)
+      .where(
+        and(
+          eq(inspectionResults.tenantId, ctx.actor.tenantId),
+          eq(inspectionResults.taskId, taskId),
+          eq(inspectionResults.entityId, input.entityId),
+        )!,
+      );
+    if (existing) throw conflict('INSPECTION.RESULT_EXISTS', '该检查对象的检查结果已录入');
+    const [entity] = await ctx.db
+      .select({ name: marketEntities.name, uscc: marketEntities.uscc, address: marketEntities.address })
+      .from(marketEntities)
+      .where(and(eq(marketEntities.tenantId, ctx.actor.tenantId), eq(marketEntities.id, input.entityId))!);
+    let caseId: string | null = null;
+    if (input.outcome === 'case') {
+      const c = await createCase(ctx, PenaltyCase.type, {
+        data: {
+          bodyId: input.bodyId,
+          source: '双随机抽查',
+          clueReceivedOn: input.inspectedOn,
+          summary: `双随机抽查（${task.title}）发现：${input.findings}`.slice(0, 2000),
+          party: {
+            kind: 'organisation',
+            name: entity!.name,
+            creditCode: entity!.uscc,
+            address: entity!.address,
+          },
+        },
+      });
+      caseId = c.id;
+    }
+    const publishDue = await publishDueOf(ctx.db, ctx.actor.tenantId, input.inspectedOn);
+    await ctx.db.insert(inspectionResults).values({
+      tenantId: ctx.actor.tenantId,
+      taskId,
+      entityId: input.entityId,
+      outcome: input.outcome,
+      findings: input.findings,
+      inspectedOn: input.inspectedOn,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now,
+      caseId,
+      publishDue,
+    });
+    await log(ctx, 'inspection.result.recorded', taskId, {
+      entityId: input.entityId,
+      outcome: input.outcome,
+      inspectedOn: input.inspectedOn,
+      caseId,
+      publishDue,
+    });
+    const view = (await resultsOf(ctx.db, ctx.actor.tenantId, taskId)).find(
+      (r) => r.entityId === input.entityId,
+    );
+    return view!;
+  });
+}
+
+/** Publishes every recorded, unpublished result of the task (the lead department; 谁检查、谁公开). */
+export function publishResults(ctx: Ctx, taskId: string): Promise<{ published: number }> {
+  return inTx(ctx, async (ctx) => {
+    const task = await visibleTask(ctx, taskId);
+    if (!task.canManage) throw forbidden('INSPECTION.FORBIDDEN', '只有牵头部门可以公示抽查结果');
+    const rows = await ctx.db
+      .update(inspectionResults)
+      .set({ publishedAt: ctx.now })
+      .where(
+        and(
+          eq(inspectionResults.tenantId, ctx.actor.tenantId),
+          eq(inspectionResults.taskId, taskId),
+          isNull(inspectionResults.publishedAt),
+        )!,
+      )
+      .returning({ entityId: inspectionResults.entityId, publishDue: inspectionResults.publishDue });
+    if (rows.length === 0) throw conflict('INSPECTION.NOTHING_TO_PUBLISH', '没有待公示的检查结果');
+    const today = chinaDate(ctx.now);
+    await log(ctx, 'inspection.result.published', taskId, {
+      entities: rows.map((r) => r.entityId),
+      late: rows.filter((r) => r.publishDue < today).map((r) => r.entityId),
+    });
+    return { published: rows.length };
+  });
+}
+
+/** What the public sees of a task's published results: no legal representative, findings masked. */
+export async function publicResults(db: Db, tenantId: string, taskId: string) {
+  const rows = await db
+    .select({
+      ...resultCols,
+      entityType: marketEntities.entityType,
+      legalRepresentative: marketEntities.legalRepresentative,
+    })
+    .from(inspectionResults)
+    .innerJoin(
+      marketEntities,
+      and(
+        eq(marketEntities.tenantId, inspectionResults.tenantId),
+        eq(marketEntities.id, inspectionResults.entityId),
+      ),
+    )
+    .where(
+      and(
+        eq(inspectionResults.tenantId, tenantId),
+        eq(inspectionResults.taskId, taskId),
+        sql`${inspectionResults.publishedAt} is not null`,
+      )!,
+    )
+    .orderBy(asc(marketEntities.uscc));
+  return rows.map((r) => {
+    const known =
+      r.legalRepresentative.length >= 2
+        ? [
+            {
+              kind:
+                r.entityType === '个体工商户'
+                  ? ('party-person-name' as const)
+                  : ('legal-representative-name' as const),
+              value: r.legalRepresentative,
+            },
+          ]
+        : [];
+    return {
+      uscc: r.uscc,
+      entityName: r.entityName,
+      outcome: r.outcome,
+      outcomeLabel: OUTCOMES[r.outcome as Outcome] ?? r.outcome,
+      findings: maskText(r.findings, known, RESULT_POLICY).text,
+      inspectedOn: r.inspectedOn,
+      publishedAt: r.publishedAt!,
+    };
+  });
+}
+
+/** The drawn entities the actor inspects (its team assignments), with any result already recorded. */
+export async function myAssignments(ctx: Ctx) {
+  const tasks = await ctx.db
+    .select()
+    .from(inspectionTasks)
+    .where(
+      and(
+        eq(inspectionTasks.tenantId, ctx.actor.tenantId),
+        sql`${inspectionTasks.teams} @> ${JSON.stringify([{ inspectors: [ctx.actor.userId] }])}::jsonb`,
+      )!,
+    );
+  const out = [];
+  for (const t of tasks) {
+    const results = await resultsOf(ctx.db, ctx.actor.tenantId, t.id);
+    const teams: Team[] = json(t.teams ?? []);
+    for (const team of teams.filter((x) => x.inspectors.includes(ctx.actor.userId))) {
+      const [e] = await ctx.db
+        .select({ name: marketEntities.name, uscc: marketEntities.uscc, address: marketEntities.address })
+        .from(marketEntities)
+        .where(and(eq(marketEntities.tenantId, ctx.actor.tenantId), eq(marketEntities.id, team.entityId))!);
+      out.push({
+        taskId: t.id,
+        taskTitle: t.title,
+        inspectionDate: t.inspectionDate,
+        entityId: team.entityId,
+        entityName: e!.name,
+        uscc: e!.uscc,
+        address: e!.address,
+        result: results.find((r) => r.entityId === team.entityId)?.outcome ?? null,
+      });
+    }
+  }
+  return out;
+}
