@@ -20,6 +20,13 @@ describe('database transactions', () => {
   const count = async () =>
     (await queryRows<{ c: number }>(database.db, sql`select count(*)::int as c from tx_probe`))[0]!.c;
 
+  it('execute_outsideATransaction_runsAParameterisedStatementOnce', async () => {
+    const before = await count();
+    await database.db.execute(sql`insert into tx_probe values ('500113', ${41})`);
+    await database.db.execute(sql`insert into tx_probe select '500113', g from generate_series(1, ${3}) g`);
+    expect(await count()).toBe(before + 4);
+  });
+
   it('transaction_whenTheCallbackThrows_storesNothing', async () => {
     const before = await count();
     await expect(

@@ -173,15 +173,19 @@ function fazhiClient(Base: typeof import('pg').Client, prepare: boolean): typeof
         setImmediate(() => this.uncork());
         return Promise.resolve(EMPTY_BEGIN);
       }
+      // Sent exactly once: with a callback (pool.query) pg returns undefined, so "not sent yet" is a flag, not
+      // an empty result (a `??=` here sent every pooled statement twice).
       let result: unknown;
+      let sent = false;
       if (prepare && isConfig && hasParams) {
         const name = statementName(config.text);
         if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
           this.prepared.add(name);
           result = super.query({ ...config, name }, values, callback);
+          sent = true;
         }
       }
-      result ??= super.query(config, values, callback);
+      if (!sent) result = super.query(config, values, callback);
       this.uncork();
       const begun = this.pendingBegin;
       if (!begun) return result;
