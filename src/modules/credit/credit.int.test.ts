@@ -238,6 +238,23 @@ describe('scoring model and grades', () => {
     expect(entries.map((e) => e.kind)).toContain('credit.grades.regraded');
     expect(entries.map((e) => e.kind)).toContain('credit.model.published');
   });
+
+  it('lists the re-grade runs of a version for the progress display (401, 403, 404)', async () => {
+    expect((await api.call(null, 'GET', `/api/credit/models/${v1}/runs`)).statusCode).toBe(401);
+    expect((await api.call(staff, 'GET', `/api/credit/models/${v1}/runs`)).statusCode).toBe(403);
+    const missing = await api.call(
+      admin,
+      'GET',
+      '/api/credit/models/01a218ea-be9e-7691-b2d2-39d721331b38/runs',
+    );
+    expect(missing.statusCode).toBe(404);
+    const bad = await api.call(admin, 'GET', '/api/credit/models/not-an-id/runs');
+    expect(bad.statusCode).toBe(400);
+    const runs = await api.call(admin, 'GET', `/api/credit/models/${v1}/runs`);
+    expect(runs.statusCode, runs.body).toBe(200);
+    expect(runs.json()).toHaveLength(1);
+    expect(runs.json()[0]).toMatchObject({ modelId: v1, status: 'done', total: 1, done: 1, batches: 1 });
+  });
 });
 
 describe('joint punishment and reward', () => {
