@@ -7,7 +7,7 @@
  * It computes exactly what `gradeOf` (scoring.ts) computes.
  */
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../kernel/db/index.ts';
+import { type Db, parallelism, queryRows } from '../../kernel/db/index.ts';
 import { conflict, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, logActorOf } from '../../platform/access/index.ts';
@@ -62,6 +62,8 @@ export interface GradeChange {
 
 /** What a batch changed, summed up in SQL (a re-grade of everyone does not ship every change to the server). */
 export interface GradeSummary {
+  /** Subjects in the batch. */
+  subjects: number;
   /** Subjects whose score, grade or model changed (all of them are updated). */
   changed: number;
   /** Of those, the ones whose grade changed. */
@@ -172,16 +174,21 @@ export async function gradeSummaryWhere(
   opts: GradeOpts,
 ): Promise<GradeSummary> {
   assertPublished(model);
-  const [r] = await queryRows<{ changed: number; grade_changed: number; sha256: string }>(
+  const [r] = await queryRows<{ subjects: number; changed: number; grade_changed: number; sha256: string }>(
     db,
     sql`${gradingCtes(tenantId, model, filter, opts)}
-    select count(*)::int as changed,
+    select (select count(*) from scored)::int as subjects, count(*)::int as changed,
       (count(*) filter (where prev_grade is distinct from grade))::int as grade_changed,
       encode(sha256(convert_to(coalesce(string_agg(credit_code || E'\t' || coalesce(prev_grade, '') || E'\t' || grade
         || E'\t' || score::float8::text || E'\n', '' order by credit_code), ''), 'UTF8')), 'hex') as sha256
     from changed`,
   );
-  return { changed: Number(r!.changed), gradeChanged: Number(r!.grade_changed), sha256: r!.sha256 };
+  return {
+    subjects: Number(r!.subjects),
+    changed: Number(r!.changed),
+    gradeChanged: Number(r!.grade_changed),
+    sha256: r!.sha256,
+  };
 }
 
 /**
@@ -218,6 +225,8 @@ export async function regradeSubject(
 }
 
 export const REGRADE_BATCH = 50_000;
+/** Batches graded at once on PostgreSQL (bounded by the pool). */
+export const REGRADE_PARALLEL = 2;
 
 export interface RegradeRun {
   id: string;
@@ -232,8 +241,8 @@ export interface RegradeRun {
 }
 
 /**
- * Re-grades every subject of the tenant under a published model, in keyset batches of `batchSize` subjects,
- * each batch one transaction with one log entry (`credit.grades.regraded`: the batch's key range, counts and the
+ * Re-grades every subject of the tenant under a published model, in key ranges of `batchSize` subjects (two at a
+ * time on PostgreSQL, `parallel`), each batch one transaction with one log entry (`credit.grades.regraded`: the batch's key range, counts and the
  * SHA-256 of its changes as an attachment; each change is in the grade history). Progress is kept in
  * `credit_regrade_runs` and reported to `onProgress`. A failed batch leaves the run `failed`; the batches before
  * it stay committed, and running again continues correctly (unchanged subjects are skipped).
@@ -241,7 +250,7 @@ export interface RegradeRun {
 export async function regradeAll(
   ctx: Ctx,
   model: ModelRow,
-  opts: { batchSize?: number; onProgress?: (run: RegradeRun) => void } = {},
+  opts: { batchSize?: number; parallel?: number; onProgress?: (run: RegradeRun) => void } = {},
 ): Promise<RegradeRun> {
   assertPublished(model);
   const tenantId = ctx.actor.tenantId;
@@ -274,63 +283,86 @@ export async function regradeAll(
     });
   });
   const asOf = chinaDate(ctx.now);
-  let after = '';
-  try {
-    for (;;) {
-      // The batch: the next `size` codes (one index range scan gives its size and its last code).
-      const [{ m, last }] = (await queryRows<{ m: number; last: string | null }>(
-        ctx.db,
-        sql`select count(*)::int as m, max(credit_code) as last from (select credit_code from credit_subjects
-            where tenant_id = ${tenantId} and credit_code > ${after} order by credit_code limit ${size}) b`,
-      )) as [{ m: number; last: string | null }];
-      if (Number(m) === 0) break;
-      const upto = Number(m) < size ? null : last;
-      const from = after;
-      const filter = (c: SQL) => (upto ? sql`${c} > ${from} and ${c} <= ${upto}` : sql`${c} > ${from}`);
-      await ctx.db.transaction(async (tx) => {
-        // Sorts and hashes of a batch fit in memory (the default 4 MB spills a 50,000-subject batch to disk), and
-        // each batch is planned for its own key range: after five runs of the prepared statement PostgreSQL may
-        // switch to a generic plan, which knows neither the range nor the rules and nests loops over the CTEs
-        // (a 50,000-subject batch then took minutes instead of seconds).
-        await tx.execute(sql`set local work_mem = '64MB'`);
-        await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
-        const sum = await gradeSummaryWhere(tx, tenantId, model, filter, {
-          asOf,
-          at: ctx.now,
-          cause: 'model',
-          causeRef: run.id,
-        });
-        run.batches += 1;
-        run.done += Number(m);
-        run.changed += sum.changed;
-        await appendLogEntry(tx, {
-          tenantId,
-          kind: 'credit.grades.regraded',
-          actor: logActorOf(ctx.actor),
-          subject: { type: 'credit-model', id: model.id },
-          data: {
-            runId: run.id,
-            modelVersion: model.version,
-            batch: run.batches,
-            from: after || null,
-            to: upto,
-            subjects: Number(m),
-            changed: sum.changed,
-            gradeChanged: sum.gradeChanged,
-          },
-          attachments: { changes: sum.sha256 },
-          requestId: ctx.requestId,
-          at: ctx.now,
-        });
-        await tx
-          .update(creditRegradeRuns)
-          .set({ done: run.done, changed: run.changed, batches: run.batches })
-          .where(and(eq(creditRegradeRuns.tenantId, tenantId), eq(creditRegradeRuns.id, run.id)));
+  // The batches' key ranges, from one index-only scan: every `size`-th code closes a batch, the last is open.
+  const edges = (
+    await queryRows<{ credit_code: string }>(
+      ctx.db,
+      sql`select credit_code from (select credit_code, row_number() over (order by credit_code) as rn
+          from credit_subjects where tenant_id = ${tenantId}) x where rn % ${size} = 0 order by credit_code`,
+    )
+  ).map((r) => r.credit_code);
+  const ranges: { n: number; from: string; upto: string | null }[] = edges.map((upto, i) => ({
+    n: i + 1,
+    from: i === 0 ? '' : edges[i - 1]!,
+    upto,
+  }));
+  ranges.push({ n: edges.length + 1, from: edges.at(-1) ?? '', upto: null });
+  const gradeBatch = async ({ n, from, upto }: (typeof ranges)[number]) => {
+    const filter = (c: SQL) => (upto ? sql`${c} > ${from} and ${c} <= ${upto}` : sql`${c} > ${from}`);
+    const graded = await ctx.db.transaction(async (tx) => {
+      // Sorts and hashes of a batch fit in memory (the default 4 MB spills a 50,000-subject batch to disk), and
+      // each batch is planned for its own key range: after five runs of the prepared statement PostgreSQL may
+      // switch to a generic plan, which knows neither the range nor the rules and nests loops over the CTEs
+      // (a 50,000-subject batch then took minutes instead of seconds).
+      await tx.execute(sql`set local work_mem = '64MB'`);
+      await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+      const sum = await gradeSummaryWhere(tx, tenantId, model, filter, {
+        asOf,
+        at: ctx.now,
+        cause: 'model',
+        causeRef: run.id,
       });
-      opts.onProgress?.({ ...run });
-      if (!upto) break;
-      after = upto;
-    }
+      // The open last range is empty when the count is a multiple of the batch size.
+      if (sum.subjects === 0) return false;
+      run.batches += 1;
+      run.done += sum.subjects;
+      run.changed += sum.changed;
+      await appendLogEntry(tx, {
+        tenantId,
+        kind: 'credit.grades.regraded',
+        actor: logActorOf(ctx.actor),
+        subject: { type: 'credit-model', id: model.id },
+        data: {
+          runId: run.id,
+          modelVersion: model.version,
+          batch: n,
+          from: from || null,
+          to: upto,
+          subjects: sum.subjects,
+          changed: sum.changed,
+          gradeChanged: sum.gradeChanged,
+        },
+        attachments: { changes: sum.sha256 },
+        requestId: ctx.requestId,
+        at: ctx.now,
+      });
+      // Issued in the order the batches finish, each with the totals so far: the row only grows.
+      await tx
+        .update(creditRegradeRuns)
+        .set({ done: run.done, changed: run.changed, batches: run.batches })
+        .where(and(eq(creditRegradeRuns.tenantId, tenantId), eq(creditRegradeRuns.id, run.id)));
+      return true;
+    });
+    if (graded) opts.onProgress?.({ ...run });
+  };
+  try {
+    // Batches are disjoint key ranges: on PostgreSQL two run at once (each its own connection and transaction).
+    const workers = Math.min(opts.parallel ?? REGRADE_PARALLEL, parallelism(ctx.db), ranges.length);
+    let next = 0;
+    let failed: unknown = null;
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (next < ranges.length && !failed) {
+          const r = ranges[next++]!;
+          try {
+            await gradeBatch(r);
+          } catch (e) {
+            failed ??= e;
+          }
+        }
+      }),
+    );
+    if (failed) throw failed;
     run.status = 'done';
   } catch (e) {
     run.status = 'failed';
