@@ -46,6 +46,7 @@ describe('admin: users', () => {
     expect(await menuItems(page)).toEqual([
       '工作台',
       '行政执法',
+      '公共信用',
       '组织机构',
       '用户管理',
       '角色权限',

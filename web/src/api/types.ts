@@ -27,7 +27,13 @@ export type Permission =
   | 'enforcement.case.review'
   | 'enforcement.case.approve'
   | 'enforcement.casefile.review'
-  | 'enforcement.casefile.standard';
+  | 'enforcement.casefile.standard'
+  | 'credit.record.read'
+  | 'credit.record.manage'
+  | 'credit.model.manage'
+  | 'credit.measure.manage'
+  | 'credit.feedback.record'
+  | 'credit.repair.handle';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
