@@ -166,6 +166,15 @@ describe('行政处罚决定公开 → 信用记录', () => {
     expect(h[0]).toMatchObject({ cause: 'record', score: 100, previousScore: 90, explanation: [] });
   });
 
+  it('an organisation without a valid credit code is published without a credit record', async () => {
+    await published(
+      { kind: 'organisation', name: '示范区乙食品有限公司', creditCode: '91500113MA00000000' },
+      '示市监处罚〔2026〕303号',
+    );
+    const all = (await api.call(admin, 'GET', '/api/credit/records')).json();
+    expect(all.items.map((r: { documentNo: string }) => r.documentNo)).toEqual(['示市监处罚〔2026〕301号']);
+  });
+
   it('a natural person gets no credit record', async () => {
     await published(
       { kind: 'person', name: '王五', idNumber: '11010519491231002X' },
