@@ -36,6 +36,7 @@ const PublicEnforcementPage = named(
   () => import('./portal/PublicEnforcementPage.tsx'),
   'PublicEnforcementPage',
 );
+const PublicCreditPage = named(() => import('./portal/PublicCreditPage.tsx'), 'PublicCreditPage');
 const PublicDecisionPage = named(() => import('./portal/PublicDecisionPage.tsx'), 'PublicDecisionPage');
 const PublicDrawsPage = named(() => import('./portal/PublicDrawsPage.tsx'), 'PublicDrawsPage');
 const PublicDrawPage = named(() => import('./portal/PublicDrawPage.tsx'), 'PublicDrawPage');
@@ -43,6 +44,11 @@ const InspectionTasksPage = named(() => import('./admin/inspection/TasksPage.tsx
 const InspectionItemsPage = named(() => import('./admin/inspection/ItemsPage.tsx'), 'ItemsPage');
 const DirectoryPage = named(() => import('./admin/inspection/DirectoryPage.tsx'), 'DirectoryPage');
 const AssignmentsPage = named(() => import('./admin/inspection/AssignmentsPage.tsx'), 'AssignmentsPage');
+const CreditRecordsPage = named(() => import('./admin/credit/RecordsPage.tsx'), 'RecordsPage');
+const CreditSubjectsPage = named(() => import('./admin/credit/SubjectsPage.tsx'), 'SubjectsPage');
+const CreditModelsPage = named(() => import('./admin/credit/ModelsPage.tsx'), 'ModelsPage');
+const CreditMeasuresPage = named(() => import('./admin/credit/MeasuresPage.tsx'), 'MeasuresPage');
+const CreditRepairsPage = named(() => import('./admin/credit/RepairsPage.tsx'), 'RepairsPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const DeadlineRulesPage = named(
   () => import('./admin/deadline-rules/DeadlineRulesPage.tsx'),
@@ -75,6 +81,7 @@ export function AppRoutes() {
       <Route path="/public/enforcement/decisions/:id" element={page(<PublicDecisionPage />)} />
       <Route path="/public/inspection" element={page(<PublicDrawsPage />)} />
       <Route path="/public/inspection/draws/:id" element={page(<PublicDrawPage />)} />
+      <Route path="/public/credit" element={page(<PublicCreditPage />)} />
       <Route
         path="/admin"
         element={
@@ -132,6 +139,11 @@ export function AppRoutes() {
             element={guarded(SECTIONS.enforcementOfficers, <OfficersPage />)}
           />
           <Route path="enforcement/matters" element={guarded(SECTIONS.enforcementMatters, <MattersPage />)} />
+          <Route path="credit/records" element={guarded(SECTIONS.creditRecords, <CreditRecordsPage />)} />
+          <Route path="credit/subjects" element={guarded(SECTIONS.creditSubjects, <CreditSubjectsPage />)} />
+          <Route path="credit/models" element={guarded(SECTIONS.creditModels, <CreditModelsPage />)} />
+          <Route path="credit/measures" element={guarded(SECTIONS.creditMeasures, <CreditMeasuresPage />)} />
+          <Route path="credit/repairs" element={guarded(SECTIONS.creditRepairs, <CreditRepairsPage />)} />
           <Route path="org" element={guarded(SECTIONS.org, <OrgPage />)} />
           <Route path="users" element={guarded(SECTIONS.users, <UsersPage />)} />
           <Route path="roles" element={guarded(SECTIONS.roles, <RolesPage />)} />

@@ -197,6 +197,16 @@ function fazhiClient(Base: typeof import('pg').Client, prepare: boolean): typeof
   return FazhiClient as unknown as typeof import('pg').Client;
 }
 
+/**
+ * How many transactions `db` can run at the same time: the size of a PostgreSQL pool, 1 on PGlite (a single
+ * connection) or inside a transaction.
+ */
+export function parallelism(db: Db): number {
+  const client = (db as unknown as { $client?: { totalCount?: unknown; options?: { max?: number } } })
+    .$client;
+  return client && typeof client.totalCount === 'number' ? Math.max(1, client.options?.max ?? 1) : 1;
+}
+
 /** Runs raw SQL and returns its rows, the same shape on both engines. */
 export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };

@@ -5,6 +5,7 @@ export {
   type Engine,
   MIGRATIONS_FOLDER,
   openDatabase,
+  parallelism,
   ping,
   queryRows,
 } from './database.ts';

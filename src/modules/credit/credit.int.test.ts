@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
+import type { Ctx } from '../../platform/access/index.ts';
 import { computeUsccCheck } from '../../platform/validators/index.ts';
+import { activeModel, regradeAll } from './index.ts';
 
 /**
  * 公共信用 through the API on a pinned clock (2026-09-25): records with their publicity periods, the model's
@@ -237,6 +239,57 @@ describe('scoring model and grades', () => {
     );
     expect(entries.map((e) => e.kind)).toContain('credit.grades.regraded');
     expect(entries.map((e) => e.kind)).toContain('credit.model.published');
+  });
+
+  it('re-grades in key ranges, several at once where the database allows, and skips what did not change', async () => {
+    const model = await activeModel(deps.db, '500113');
+    const ctx = {
+      db: deps.db,
+      actor: {
+        tenantId: '500113',
+        userId: '01a218ea-be9e-7691-b2d2-39d721331b38',
+        username: 'test',
+        displayName: '测试',
+        unitId: null,
+        unitPath: null,
+        roles: [],
+        via: 'token',
+      },
+      requestId: null,
+      now: new Date('2026-09-25T10:00:00+08:00'),
+    } as unknown as Ctx;
+    const seen: number[] = [];
+    const run = await regradeAll(ctx, model!, {
+      batchSize: 1,
+      parallel: 2,
+      onProgress: (r) => seen.push(r.done),
+    });
+    expect(run).toMatchObject({ status: 'done', done: run.total, batches: run.total, changed: 0 });
+    expect(seen).toHaveLength(run.total);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(run.total);
+    const batches = await queryRows<{ n: number }>(
+      deps.db,
+      sql`select (body::jsonb #>> '{data,batch}')::int as n from log_entries where kind = 'credit.grades.regraded' and body::jsonb #>> '{data,runId}' = ${run.id} order by 1`,
+    );
+    expect(batches.map((b) => b.n)).toEqual(Array.from({ length: run.total }, (_, i) => i + 1));
+  });
+
+  it('lists the re-grade runs of a version for the progress display (401, 403, 404)', async () => {
+    expect((await api.call(null, 'GET', `/api/credit/models/${v1}/runs`)).statusCode).toBe(401);
+    expect((await api.call(staff, 'GET', `/api/credit/models/${v1}/runs`)).statusCode).toBe(403);
+    const missing = await api.call(
+      admin,
+      'GET',
+      '/api/credit/models/01a218ea-be9e-7691-b2d2-39d721331b38/runs',
+    );
+    expect(missing.statusCode).toBe(404);
+    const bad = await api.call(admin, 'GET', '/api/credit/models/not-an-id/runs');
+    expect(bad.statusCode).toBe(400);
+    const runs = await api.call(admin, 'GET', `/api/credit/models/${v1}/runs`);
+    expect(runs.statusCode, runs.body).toBe(200);
+    expect(runs.json()).toHaveLength(1);
+    expect(runs.json()[0]).toMatchObject({ modelId: v1, status: 'done', total: 1, done: 1, batches: 1 });
   });
 });
 

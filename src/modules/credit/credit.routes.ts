@@ -50,7 +50,15 @@ import {
   recordFeedback,
   updateMeasure,
 } from './measures.ts';
-import { createModel, getModel, listModels, publishModel, regradeWith, updateModel } from './models.ts';
+import {
+  createModel,
+  getModel,
+  listModels,
+  listRegradeRuns,
+  publishModel,
+  regradeWith,
+  updateModel,
+} from './models.ts';
 import { publicSubject, publicSubjects } from './public.ts';
 import {
   createRecord,
@@ -245,6 +253,19 @@ export const creditRoutes = (deps: AppDeps) => async (base: FastifyInstance) => 
       },
     },
     async (req) => regradeWith(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${root}/models/:id/runs`,
+    {
+      config: manageModel,
+      schema: {
+        tags,
+        summary: '评分模型版本的重新评级任务（最新在前，用于显示进度）',
+        params: zIdParams,
+        response: { 200: z.array(zRun), ...problemResponses },
+      },
+    },
+    async (req) => listRegradeRuns(req.ctx(), req.params.id),
   );
   app.get(
     `${root}/regrade-runs/:id`,

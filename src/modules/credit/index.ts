@@ -21,7 +21,7 @@ export { type CreditFlag, creditFlags } from './measures.ts';
 /** Publicity and repair periods by rules version (in force by date). */
 export { BUILTIN_RULES, publicityFor, type RulesVersion, versionOn } from './publicity.ts';
 /** Intake other modules call in their own transaction: `recordCredit(txCtx, record)`. */
-export { type CreditRecordInput, recordCredit } from './records.ts';
+export { type CreditRecordInput, recordCredit, revokeCreditByOrigin } from './records.ts';
 export {
   DEFAULT_MODEL,
   GRADES,

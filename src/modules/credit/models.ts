@@ -8,7 +8,7 @@ import { conflict, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
-import { creditModels } from './credit.tables.ts';
+import { creditModels, creditRegradeRuns } from './credit.tables.ts';
 import { activeModel, assertPublished, type ModelRow, type RegradeRun, regradeAll } from './grading.ts';
 import { checkModelDefinition, DEFAULT_MODEL, type ModelDefinition } from './scoring.ts';
 
@@ -139,6 +139,31 @@ export async function publishModel(
   });
   const run = await regradeAll(ctx, model, opts);
   return { model: await getModel(ctx, id), run };
+}
+
+/**
+ * The re-grade runs of a version, newest first (at most 20): a client polls it while a publication or a re-grade
+ * it started is running, to show the progress batch by batch.
+ */
+export async function listRegradeRuns(ctx: Ctx, modelId: string): Promise<RegradeRun[]> {
+  const model = await getModel(ctx, modelId);
+  const rows = await ctx.db
+    .select()
+    .from(creditRegradeRuns)
+    .where(and(eq(creditRegradeRuns.tenantId, ctx.actor.tenantId), eq(creditRegradeRuns.modelId, model.id)))
+    .orderBy(desc(creditRegradeRuns.startedAt), desc(creditRegradeRuns.id))
+    .limit(20);
+  return rows.map((r) => ({
+    id: r.id,
+    modelId: r.modelId,
+    status: r.status,
+    total: r.total,
+    done: r.done,
+    changed: r.changed,
+    batches: r.batches,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+  }));
 }
 
 /** Re-grades every subject under a version; refused for a draft (grades come only from published versions). */

@@ -306,6 +306,47 @@ export function revokeRecord(ctx: Ctx, id: string, reason: string): Promise<Cred
   });
 }
 
+/**
+ * Revokes, in the caller's transaction, the active records another module made (`origin`, `originRef`): its
+ * decision was withdrawn or revoked. Each is logged and its subject re-graded. Permission is the caller's.
+ * Returns how many records were revoked.
+ */
+export async function revokeCreditByOrigin(
+  ctx: Ctx,
+  origin: string,
+  originRef: string,
+  reason: string,
+): Promise<number> {
+  const tenantId = ctx.actor.tenantId;
+  const rows = await ctx.db
+    .update(creditRecords)
+    .set({ status: 'revoked', updatedAt: ctx.now })
+    .where(
+      and(
+        eq(creditRecords.tenantId, tenantId),
+        eq(creditRecords.origin, origin),
+        eq(creditRecords.originRef, originRef),
+        eq(creditRecords.status, 'active'),
+      ),
+    )
+    .returning({ id: creditRecords.id, creditCode: creditRecords.creditCode });
+  for (const r of rows) {
+    await appendLogEntry(ctx.db, {
+      tenantId,
+      kind: 'credit.record.revoked',
+      actor: logActorOf(ctx.actor),
+      subject: { type: 'credit-record', id: r.id },
+      before: { status: 'active' },
+      after: { status: 'revoked' },
+      data: { reason, origin, originRef },
+      requestId: ctx.requestId,
+      at: ctx.now,
+    });
+    await regradeSubject(ctx, r.creditCode, 'record', r.id);
+  }
+  return rows.length;
+}
+
 export interface SubjectView {
   creditCode: string;
   name: string;

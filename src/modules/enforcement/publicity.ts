@@ -24,6 +24,7 @@ import {
 } from '../../platform/masking/index.ts';
 import type { CaseRow, Guard } from '../../platform/workflow/index.ts';
 import { loadCase } from '../../platform/workflow/index.ts';
+import { recordPenaltyCredit, revokePenaltyCredit } from './credit-link.ts';
 import { enforcementBodies, enforcementMatters, publishedDecisions } from './enforcement.tables.ts';
 
 type D = Record<string, unknown>;
@@ -189,6 +190,12 @@ export async function insertPublished(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
+  // 双公示 feeds the credit platform: an organisation's penalty becomes its credit record (same transaction).
+  await recordPenaltyCredit(ctx, row, {
+    partyName: i.partyName,
+    penaltySummary: i.penaltySummary,
+    matterName,
+  });
 }
 
 /** Marks the case's published decision withdrawn (the withdraw step's effect). */
@@ -220,6 +227,7 @@ export async function markWithdrawn(
       updatedAt: ctx.now,
     })
     .where(and(eq(publishedDecisions.tenantId, row.tenantId), eq(publishedDecisions.id, p.id)));
+  await revokePenaltyCredit(ctx, row, i.reason);
 }
 
 // ---------- the portal ----------

@@ -5,6 +5,7 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -14,6 +15,8 @@ import {
   FileTextOutlined,
   IdcardOutlined,
   InboxOutlined,
+  InteractionOutlined,
+  MedicineBoxOutlined,
   OrderedListOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
@@ -22,6 +25,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
@@ -44,6 +48,7 @@ export interface Section {
 export const GROUP_ICONS: Record<string, ReactNode> = {
   行政执法: <AuditOutlined />,
   '双随机、一公开': <ScheduleOutlined />,
+  公共信用: <TrophyOutlined />,
 };
 
 /** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
@@ -146,6 +151,41 @@ export const SECTIONS = {
     icon: <SolutionOutlined />,
     permission: 'inspection.result.record',
     group: '双随机、一公开',
+  },
+  creditRecords: {
+    path: '/admin/credit/records',
+    label: '信用记录',
+    icon: <ProfileOutlined />,
+    permission: 'credit.record.read',
+    group: '公共信用',
+  },
+  creditSubjects: {
+    path: '/admin/credit/subjects',
+    label: '信用主体',
+    icon: <ShopOutlined />,
+    permission: 'credit.record.read',
+    group: '公共信用',
+  },
+  creditModels: {
+    path: '/admin/credit/models',
+    label: '评分模型',
+    icon: <CalculatorOutlined />,
+    permission: 'credit.model.manage',
+    group: '公共信用',
+  },
+  creditMeasures: {
+    path: '/admin/credit/measures',
+    label: '联合奖惩',
+    icon: <InteractionOutlined />,
+    permission: 'credit.feedback.record',
+    group: '公共信用',
+  },
+  creditRepairs: {
+    path: '/admin/credit/repairs',
+    label: '信用修复',
+    icon: <MedicineBoxOutlined />,
+    permission: 'credit.repair.handle',
+    group: '公共信用',
   },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },

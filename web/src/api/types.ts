@@ -32,7 +32,13 @@ export type Permission =
   | 'inspection.directory.manage'
   | 'inspection.task.read'
   | 'inspection.task.manage'
-  | 'inspection.result.record';
+  | 'inspection.result.record'
+  | 'credit.record.read'
+  | 'credit.record.manage'
+  | 'credit.model.manage'
+  | 'credit.measure.manage'
+  | 'credit.feedback.record'
+  | 'credit.repair.handle';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';

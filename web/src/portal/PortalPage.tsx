@@ -44,6 +44,7 @@ const SECTIONS: PortalSection[] = [
     title: '信用查询',
     icon: <SafetyOutlined />,
     text: '按统一社会信用代码或名称查询市场主体的行政许可、行政处罚等信用信息。',
+    to: '/public/credit',
   },
   {
     id: 'normative',
