@@ -5,3 +5,9 @@ export * as enforcement from './enforcement/index.ts';
 export * as inspection from './inspection/index.ts';
 export * as legality from './legality/index.ts';
 export * as normative from './normative/index.ts';
+
+import { gradesByCode } from './credit/index.ts';
+import { setGradeSource } from './inspection/index.ts';
+
+// 双随机 draws split their pool by credit grade: the credit module is the inspection module's grade source.
+setGradeSource(gradesByCode);

@@ -5,7 +5,7 @@ import { openTestDeps } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 import type { Ctx } from '../../platform/access/index.ts';
 import { computeUsccCheck } from '../../platform/validators/index.ts';
-import { activeModel, regradeAll } from './index.ts';
+import { activeModel, gradesByCode, regradeAll } from './index.ts';
 
 /**
  * 公共信用 through the API on a pinned clock (2026-09-25): records with their publicity periods, the model's
@@ -273,6 +273,32 @@ describe('scoring model and grades', () => {
       sql`select (body::jsonb #>> '{data,batch}')::int as n from log_entries where kind = 'credit.grades.regraded' and body::jsonb #>> '{data,runId}' = ${run.id} order by 1`,
     );
     expect(batches.map((b) => b.n)).toEqual(Array.from({ length: run.total }, (_, i) => i + 1));
+  });
+
+  it('gives the grade source of 双随机 draws: the current grade of each graded code in the district only', async () => {
+    const ctxFor = (tenantId: string) =>
+      ({
+        db: deps.db,
+        actor: { tenantId, userId: '01a218ea-be9e-7691-b2d2-39d721331b38', roles: [], via: 'token' },
+        requestId: null,
+        now: new Date('2026-09-25T10:00:00+08:00'),
+      }) as unknown as Ctx;
+    const graded = await queryRows<{ code: string; grade: string }>(
+      deps.db,
+      sql`select credit_code as code, grade from credit_subjects where tenant_id = '500113' and grade is not null limit 3`,
+    );
+    expect(graded.length).toBeGreaterThan(0);
+    const unknown = '91500000MA5U000000';
+    const map = await gradesByCode(ctxFor('500113'), [...graded.map((g) => g.code), unknown]);
+    expect([...map.entries()].sort()).toEqual(graded.map((g) => [g.code, g.grade]).sort());
+    expect(
+      (
+        await gradesByCode(
+          ctxFor('500112'),
+          graded.map((g) => g.code),
+        )
+      ).size,
+    ).toBe(0);
   });
 
   it('lists the re-grade runs of a version for the progress display (401, 403, 404)', async () => {

@@ -8,6 +8,8 @@ export { CreditPermissions } from './credit.permissions.ts';
 export { creditRoutes } from './credit.routes.ts';
 /** The tables, for the demo seed and the benchmark (other modules use the functions below). */
 export { creditModels, creditRecords, creditSubjects } from './credit.tables.ts';
+/** Current grades by credit code (internal: supervision by grade, such as an inspection draw's strata). */
+export { gradesByCode } from './grades.ts';
 export {
   /** The model grades are computed by (the latest published version), or null. */
   activeModel,
