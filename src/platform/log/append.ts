@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -42,6 +42,16 @@ export interface LogEntryInput {
  * documents: put large content in a file and log its SHA-256 under `attachments`.
  */
 export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<string> {
+  const { id, insert } = logEntryInsert(input);
+  await db.execute(insert);
+  return id;
+}
+
+/**
+ * The entry's id and its insert statement, for a caller that sends it together with its own write (e.g. as a
+ * data-modifying `WITH` in front of the timeline insert): one round trip instead of two, same transaction.
+ */
+export function logEntryInsert(input: LogEntryInput): { id: string; insert: SQL } {
   const id = newId();
   const body = canonicalize({
     v: 1,
@@ -67,10 +77,10 @@ export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<stri
     );
   }
   // Every write in the system passes here: a plain statement keeps query building off the hot path.
-  await db.execute(
-    sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+  return {
+    id,
+    insert: sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
         values (${input.tenantId}, ${id}, ${input.kind}, ${input.subject.type}, ${input.subject.id},
                 ${input.actor?.userId ?? null}, ${input.at.toISOString()}, ${body})`,
-  );
-  return id;
+  };
 }

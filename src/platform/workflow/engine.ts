@@ -11,12 +11,12 @@ import {
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
 import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/index.ts';
-import { appendLogEntry } from '../log/index.ts';
+import { logEntryInsert } from '../log/index.ts';
 import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
 import type { CaseRecordView } from './guards.ts';
 import { type ClockAction, getMachine, listMachines, type MachineDef, type RecordKind } from './machine.ts';
 import { RECORD_SCHEMAS, recordOutcome } from './records.schemas.ts';
-import { caseDeadlines, caseEvents, caseRecords, cases, counters, timers } from './workflow.tables.ts';
+import { caseDeadlines, caseRecords, cases, counters, timers } from './workflow.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -123,9 +123,12 @@ interface EventInput {
   system?: boolean;
 }
 
-/** Appends a timeline event and its transparency-log entry (same transaction). */
+/**
+ * Appends a timeline event and its transparency-log entry (same transaction), in one statement: the log insert
+ * rides as a data-modifying `WITH` in front of the timeline insert (every step writes several events).
+ */
 export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
-  const logEntryId = await appendLogEntry(ctx.db, {
+  const log = logEntryInsert({
     tenantId: c.tenantId,
     kind: e.logKind,
     actor: e.system ? null : logActorOf(ctx.actor),
@@ -140,21 +143,15 @@ export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInpu
     requestId: ctx.requestId,
     at: ctx.now,
   });
-  await ctx.db.insert(caseEvents).values({
-    tenantId: c.tenantId,
-    caseId: c.id,
-    seq: sql`(select coalesce(max(${caseEvents.seq}), 0) + 1 from ${caseEvents} where ${caseEvents.tenantId} = ${c.tenantId} and ${caseEvents.caseId} = ${c.id})`,
-    kind: e.kind,
-    name: e.name ?? null,
-    label: e.label,
-    fromState: e.fromState ?? null,
-    toState: e.toState ?? null,
-    actorId: e.system ? null : ctx.actor.userId,
-    actorName: e.system ? '系统' : ctx.actor.displayName,
-    at: ctx.now,
-    data: e.data,
-    logEntryId,
-  });
+  await ctx.db.execute(
+    sql`with log_entry as (${log.insert})
+        insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
+        values (${c.tenantId}, ${c.id},
+                (select coalesce(max(seq), 0) + 1 from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}),
+                ${e.kind}, ${e.name ?? null}, ${e.label}, ${e.fromState ?? null}, ${e.toState ?? null},
+                ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
+                ${ctx.now.toISOString()}, ${JSON.stringify(e.data)}::jsonb, ${log.id})`,
+  );
 }
 
 async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
@@ -175,19 +172,26 @@ async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
 
 type DeadlineRow = typeof caseDeadlines.$inferSelect;
 
-async function scheduleDeadlineTimers(ctx: Ctx, c: CaseRow, d: DeadlineRow, rule: DeadlineRule) {
+async function scheduleDeadlineTimers(
+  ctx: Ctx,
+  c: CaseRow,
+  d: DeadlineRow,
+  rule: DeadlineRule,
+  isNew = false,
+) {
   // Earlier timers of this period no longer apply: their payload names the due date they were for.
-  await ctx.db
-    .update(timers)
-    .set({ status: 'cancelled', doneAt: ctx.now })
-    .where(
-      and(
-        eq(timers.tenantId, c.tenantId),
-        eq(timers.caseId, c.id),
-        eq(timers.status, 'pending'),
-        sql`${timers.payload}->>'deadlineId' = ${d.id}`,
-      ),
-    );
+  if (!isNew)
+    await ctx.db
+      .update(timers)
+      .set({ status: 'cancelled', doneAt: ctx.now })
+      .where(
+        and(
+          eq(timers.tenantId, c.tenantId),
+          eq(timers.caseId, c.id),
+          eq(timers.status, 'pending'),
+          sql`${timers.payload}->>'deadlineId' = ${d.id}`,
+        ),
+      );
   if (d.status !== 'running' || !d.dueDate) return;
   const calendar = await calendarFor(ctx.db);
   const rows = [
@@ -249,7 +253,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
           .set(row)
           .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
       else await ctx.db.insert(caseDeadlines).values(row);
-      await scheduleDeadlineTimers(ctx, c, row, rule);
+      await scheduleDeadlineTimers(ctx, c, row, rule, !existing);
       await addEvent(ctx, c, m, {
         kind: 'deadline.started',
         name: a.key,
