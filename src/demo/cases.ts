@@ -207,8 +207,9 @@ export async function loadDemoCases(
     const circumstance = ending === 'firstMinor' ? '不予处罚' : pick(matter.common);
     const band = matter.bands[circumstance]!;
     const fine = band.max > 0 ? roundTo(band.min + rand() * (band.max - band.min), 1000, band) : 0;
-    const major = matter === matters.air ? circumstance !== '从轻' : chance(0.06);
-    const complex = chance(0.04);
+    // 重大/复杂 cases (legal review and collective discussion before any decision) only among the penalties.
+    const major = heavy && (matter === matters.air ? circumstance !== '从轻' : chance(0.06));
+    const complex = heavy && chance(0.04);
     d = wd(d, int(4, 12));
     steps.push({
       date: d,

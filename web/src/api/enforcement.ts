@@ -173,6 +173,14 @@ export interface PublicDecisionDetail extends PublicDecision {
   withdrawalReason: string | null;
 }
 
+export interface PublicityDraft {
+  partyName: string;
+  publicText: string;
+  penaltySummary: string;
+  /** What was masked (kinds and positions, never the values). */
+  replacements: { kind: string; rule: string; start: number; end: number }[];
+}
+
 interface List<T> {
   items: T[];
   total: number;
@@ -196,6 +204,9 @@ export const enforcementApi = {
   createMatter: (body: MatterInput) => http.post<EnforcementMatter>(`${root}/matters`, body),
   updateMatter: (matterId: string, body: MatterInput) =>
     http.patch<EnforcementMatter>(`${root}/matters/${id(matterId)}`, body),
+
+  /** The masked public version of a case's penalty decision, prepared for the 保密审查 before publishing. */
+  publicityDraft: (caseId: string) => http.get<PublicityDraft>(`${root}/cases/${id(caseId)}/publicity-draft`),
 
   importFile: (kind: RegistryKind, body: ImportBody) =>
     http.post<ImportResult>(`${root}/${kind}/import`, body),

@@ -23,6 +23,11 @@ export interface CaseTypeUi {
   controls?: Record<string, Record<string, () => ReactElement>>;
   /** Facts not shown in the facts panel (internal flags). */
   hiddenFacts?: string[];
+  /**
+   * Per step: values the form starts from, fetched when it opens (e.g. the masked public version of a decision
+   * for the publish step); undefined when the step has none.
+   */
+  stepInitialValues?: (step: string, caseId: string) => Promise<Record<string, unknown>> | undefined;
 }
 
 /** Names common to every case type. */
