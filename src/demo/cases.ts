@@ -515,7 +515,9 @@ export async function loadDemoCases(
   for (const [ending, count] of Object.entries(MIX) as [Outcome, number][])
     for (let i = 0; i < n(count); i++) (ending === 'summary' ? summary : () => ordinary(ending))();
 
-  return runPlans(plans, { db, crypto: deps.crypto, config, calendar });
+  // One transaction for the whole year: each step is a savepoint inside it (the engine's own transaction), so a
+  // failed step leaves no half-loaded year, and the embedded database writes its WAL once instead of per step.
+  return db.transaction((tx) => runPlans(plans, { db: tx, crypto: deps.crypto, config, calendar }));
 }
 
 // ---------- running the plans in date order ----------

@@ -218,17 +218,17 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
   if (actions.length === 0) return;
   const calendar = await calendarFor(ctx.db);
   const today = chinaDate(ctx.now);
+  // The case's periods, read once for all the step's actions (kept current as they change).
+  const periods = new Map(
+    (
+      await ctx.db
+        .select()
+        .from(caseDeadlines)
+        .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.caseId, c.id)))
+    ).map((d) => [d.key, d]),
+  );
   for (const a of actions) {
-    const [existing] = await ctx.db
-      .select()
-      .from(caseDeadlines)
-      .where(
-        and(
-          eq(caseDeadlines.tenantId, c.tenantId),
-          eq(caseDeadlines.caseId, c.id),
-          eq(caseDeadlines.key, a.key),
-        ),
-      );
+    const existing = periods.get(a.key);
     if (a.type === 'start') {
       const rule = await ruleFor(ctx.db, c.tenantId, a.rule);
       const start = a.from ?? today;
@@ -253,6 +253,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
           .set(row)
           .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
       else await ctx.db.insert(caseDeadlines).values(row);
+      periods.set(a.key, row);
       await scheduleDeadlineTimers(ctx, c, row, rule, !existing);
       await addEvent(ctx, c, m, {
         kind: 'deadline.started',
@@ -323,6 +324,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       .update(caseDeadlines)
       .set({ events, status, metOn, dueDate: comp.dueDate, updatedAt: ctx.now })
       .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
+    periods.set(a.key, updated);
     await scheduleDeadlineTimers(ctx, c, updated, existing.rule);
     await addEvent(ctx, c, m, {
       kind: `deadline.${a.type === 'meet' ? 'met' : a.type === 'cancel' ? 'cancelled' : `${a.type}${a.type.endsWith('e') ? 'd' : 'ed'}`}`,
@@ -456,7 +458,7 @@ export function transition(
       string,
       unknown
     >;
-    const records = t.guards?.length ? await loadRecords(ctx, row.id) : [];
+    const records = t.guards?.some((g) => g.readsRecords) ? await loadRecords(ctx, row.id) : [];
     const failed = new ProblemCollector();
     for (const g of t.guards ?? []) {
       const gi = { ctx, state: row.state, data: row.data, input, records };
