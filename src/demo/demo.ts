@@ -88,8 +88,9 @@ export interface DemoResult {
 /**
  * Builds the demo district: departments with their offices, the five comprehensive enforcement teams,
  * streets and towns with their enforcement bodies and villages/communities, parks, and officials in
- * every unit with roles. `scale` 1 is a typical district (about 450 units and 1,900 officials);
- * 5 is a large one. Deterministic: the same scale gives the same names, codes and ids.
+ * every unit with roles, and a year of enforcement cases (src/demo/cases.ts). `scale` 1 is a typical district
+ * (about 450 units, 1,300 officials, 720 cases of which 374 penalty decisions are published); 5 is a large one.
+ * Deterministic: the same scale gives the same names, codes and ids (the cases' ids and log entries are new).
  */
 export async function loadDemo(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
