@@ -11,7 +11,7 @@ import {
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
 import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/index.ts';
-import { logEntryInsert } from '../log/index.ts';
+import { logEntriesInsert } from '../log/index.ts';
 import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
 import type { CaseRecordView } from './guards.ts';
 import { type ClockAction, getMachine, listMachines, type MachineDef, type RecordKind } from './machine.ts';
@@ -123,34 +123,47 @@ interface EventInput {
   system?: boolean;
 }
 
+/** Appends a timeline event and its transparency-log entry (same transaction). */
+export function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
+  return addEvents(ctx, c, m, [e]);
+}
+
 /**
- * Appends a timeline event and its transparency-log entry (same transaction), in one statement: the log insert
- * rides as a data-modifying `WITH` in front of the timeline insert (every step writes several events).
+ * Appends a step's timeline events and their transparency-log entries (same transaction) in one statement: the
+ * log insert rides as a data-modifying `WITH` in front of the timeline insert, and the events take the case's
+ * next sequence numbers in the order given.
  */
-export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
-  const log = logEntryInsert({
-    tenantId: c.tenantId,
-    kind: e.logKind,
-    actor: e.system ? null : logActorOf(ctx.actor),
-    subject: { type: 'case', id: c.id },
-    data: {
-      caseType: c.type,
-      number: c.number,
-      from: e.fromState ?? null,
-      to: e.toState ?? null,
-      ...(e.logData ?? forLog(m, ctx, e.data)),
-    },
-    requestId: ctx.requestId,
-    at: ctx.now,
-  });
+async function addEvents(ctx: Ctx, c: CaseRow, m: MachineDef, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const log = logEntriesInsert(
+    events.map((e) => ({
+      tenantId: c.tenantId,
+      kind: e.logKind,
+      actor: e.system ? null : logActorOf(ctx.actor),
+      subject: { type: 'case', id: c.id },
+      data: {
+        caseType: c.type,
+        number: c.number,
+        from: e.fromState ?? null,
+        to: e.toState ?? null,
+        ...(e.logData ?? forLog(m, ctx, e.data)),
+      },
+      requestId: ctx.requestId,
+      at: ctx.now,
+    })),
+  );
+  const at = ctx.now.toISOString();
+  const rows = events.map(
+    (e, i) =>
+      sql`(${c.tenantId}, ${c.id}, (select coalesce(max(seq), 0) + ${i + 1} from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}),
+           ${e.kind}, ${e.name ?? null}, ${e.label}, ${e.fromState ?? null}, ${e.toState ?? null},
+           ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
+           ${at}, ${JSON.stringify(e.data)}::jsonb, ${log.ids[i]})`,
+  );
   await ctx.db.execute(
     sql`with log_entry as (${log.insert})
         insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
-        values (${c.tenantId}, ${c.id},
-                (select coalesce(max(seq), 0) + 1 from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}),
-                ${e.kind}, ${e.name ?? null}, ${e.label}, ${e.fromState ?? null}, ${e.toState ?? null},
-                ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
-                ${ctx.now.toISOString()}, ${JSON.stringify(e.data)}::jsonb, ${log.id})`,
+        values ${sql.join(rows, sql`, `)}`,
   );
 }
 
@@ -214,8 +227,19 @@ async function scheduleDeadlineTimers(
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAction[]) {
-  if (actions.length === 0) return;
+/**
+ * Applies a step's clock actions, then writes `first` (the step's own timeline event) and the events of the
+ * periods in one statement.
+ */
+async function applyClock(
+  ctx: Ctx,
+  c: CaseRow,
+  m: MachineDef,
+  actions: ClockAction[],
+  first: EventInput[] = [],
+) {
+  const timeline = [...first];
+  if (actions.length === 0) return addEvents(ctx, c, m, timeline);
   const calendar = await calendarFor(ctx.db);
   const today = chinaDate(ctx.now);
   // The case's periods, read once for all the step's actions (kept current as they change).
@@ -255,7 +279,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       else await ctx.db.insert(caseDeadlines).values(row);
       periods.set(a.key, row);
       await scheduleDeadlineTimers(ctx, c, row, rule, !existing);
-      await addEvent(ctx, c, m, {
+      timeline.push({
         kind: 'deadline.started',
         name: a.key,
         label: `${rule.name}起算，${comp.dueDate}届满（${rule.statute}）`,
@@ -326,7 +350,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
     periods.set(a.key, updated);
     await scheduleDeadlineTimers(ctx, c, updated, existing.rule);
-    await addEvent(ctx, c, m, {
+    timeline.push({
       kind: `deadline.${a.type === 'meet' ? 'met' : a.type === 'cancel' ? 'cancelled' : `${a.type}${a.type.endsWith('e') ? 'd' : 'ed'}`}`,
       name: a.key,
       label:
@@ -341,6 +365,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       logKind: `workflow.deadline.${a.type}`,
     });
   }
+  await addEvents(ctx, c, m, timeline);
 }
 
 // ---------- commands ----------
@@ -396,14 +421,15 @@ export function createCase(
     await ctx.db.insert(cases).values(row);
     if (!(await coversCase(ctx, m.createPermission, row)))
       throw forbidden('WORKFLOW.FORBIDDEN', `无权在该单位新建${m.name}`);
-    await addEvent(ctx, row, m, {
-      kind: 'created',
-      label: `登记${m.name}（${row.number}）`,
-      toState: m.initial,
-      data,
-      logKind: `${type}.created`,
-    });
-    await applyClock(ctx, row, m, m.onCreate?.(data) ?? []);
+    await applyClock(ctx, row, m, m.onCreate?.(data) ?? [], [
+      {
+        kind: 'created',
+        label: `登记${m.name}（${row.number}）`,
+        toState: m.initial,
+        data,
+        logKind: `${type}.created`,
+      },
+    ]);
     return row;
   });
 }
@@ -495,16 +521,17 @@ export function transition(
         closedAt: updated.closedAt,
       })
       .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
-    await addEvent(ctx, updated, m, {
-      kind: 'transition',
-      name,
-      label: t.label,
-      fromState: row.state,
-      toState: t.to,
-      data: input,
-      logKind: `${m.type}.${name}`,
-    });
-    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? []);
+    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? [], [
+      {
+        kind: 'transition',
+        name,
+        label: t.label,
+        fromState: row.state,
+        toState: t.to,
+        data: input,
+        logKind: `${m.type}.${name}`,
+      },
+    ]);
     // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
     if (t.effect) await t.effect(ctx, updated, input);
     return updated;
