@@ -4,6 +4,17 @@ import { newPage, type Running, startStack } from './harness.ts';
 import { choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
+ * Types a date into a step form's DatePicker and leaves the field with Tab: Enter would submit the step's form
+ * (a form whose only required field is the date submits at once).
+ */
+async function stepDate(scope: Locator, label: string, date: string) {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+/**
  * 行政处罚 from complaint to the portal, in the web UI, each step by the official whose role does it: `officer`
  * (执法人员) registers the complaint as a clue, verifies it, files the case, assigns investigators, records
  * evidence, concludes the investigation, gives prior notice and sends the case to legal review; `reviewer`
@@ -42,7 +53,13 @@ describe('penalty case from complaint to the published, masked decision', () => 
   /** Submits the open step form and waits until the case is in `state`. */
   const submit = async (state: string) => {
     await page.getByTestId('step-form-submit').click();
-    await page.getByTestId('step-form').waitFor({ state: 'detached' });
+    await page
+      .getByTestId('step-form')
+      .waitFor({ state: 'detached' })
+      .catch(async () => {
+        // Say why the step was not taken (a refused legal condition or a field problem), not only that it timed out.
+        throw new Error(`step not taken: ${await page.locator('.ant-modal').last().textContent()}`);
+      });
     await expect.poll(() => page.getByTestId('case-detail').getAttribute('data-state')).toBe(state);
   };
 
@@ -64,11 +81,11 @@ describe('penalty case from complaint to the published, masked decision', () => 
     expect(await page.getByTestId('case-detail').getAttribute('data-state')).toBe('source');
 
     let form = await open('核查线索');
-    await typeDate(form, '开始核查日期', '2026-03-02');
+    await stepDate(form, '开始核查日期', '2026-03-02');
     await submit('verifying');
 
     form = await open('立案');
-    await typeDate(form, '立案日期', '2026-03-03');
+    await stepDate(form, '立案日期', '2026-03-03');
     await choose(page, form, '执法事项', 'SCJG-CF-002');
     await form.getByLabel('执法领域').fill('市场监管');
     await form.getByLabel('案由').fill('涉嫌未将营业执照置于醒目位置且拒不改正');
@@ -76,7 +93,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await submit('filed');
 
     form = await open('指派调查人员');
-    await typeDate(form, '指派日期', '2026-03-03');
+    await stepDate(form, '指派日期', '2026-03-03');
     await form.getByLabel('调查人员').click();
     const usable = page.locator(
       '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:not(.ant-select-item-option-disabled)',
@@ -89,19 +106,19 @@ describe('penalty case from complaint to the published, masked decision', () => 
     form = await open('登记证据');
     await choose(page, form, '证据种类', '勘验笔录、现场笔录');
     await form.getByLabel('证据名称').fill('现场检查笔录');
-    await typeDate(form, '取证日期', '2026-03-04');
+    await stepDate(form, '取证日期', '2026-03-04');
     await form.getByLabel('文件SHA-256').fill('c0ffee'.repeat(10).slice(0, 64).padEnd(64, '0'));
     await submit('investigating');
 
     form = await open('调查终结');
-    await typeDate(form, '调查终结日期', '2026-03-09');
+    await stepDate(form, '调查终结日期', '2026-03-09');
     await form
       .getByLabel('调查终结报告')
       .fill('当事人未将营业执照置于醒目位置，经责令改正后拒不改正，事实清楚，证据确凿。');
     await submit('investigated');
 
     form = await open('行政处罚事先告知');
-    await typeDate(form, '告知日期', '2026-03-10');
+    await stepDate(form, '告知日期', '2026-03-10');
     await choose(page, form, '送达方式', '直接送达');
     await form.getByLabel('违法事实').fill('当事人未将营业执照置于经营场所醒目位置，经责令改正后拒不改正');
     await form
@@ -115,7 +132,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await submit('notified');
 
     form = await open('送法制审核');
-    await typeDate(form, '提交日期', '2026-03-16');
+    await stepDate(form, '提交日期', '2026-03-16');
     await submit('legal-review');
     await signOut(page);
   });
@@ -139,7 +156,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await page.goto(caseUrl);
     const form = await open('作出决定');
     await choose(page, form, '处理决定', '给予行政处罚');
-    await typeDate(form, '决定日期', '2026-03-18');
+    await stepDate(form, '决定日期', '2026-03-18');
     await form.getByLabel('决定书文号').fill(DECISION_NO);
     await form.getByLabel('违法事实').fill(FACTS);
     await form.getByLabel('法律依据').fill(BASIS);
@@ -159,10 +176,16 @@ describe('penalty case from complaint to the published, masked decision', () => 
     expect(await text.inputValue()).not.toContain(PARTY);
     expect(await text.inputValue()).not.toContain(ADDRESS);
     await expect(form.getByLabel('公开的当事人名称').inputValue()).resolves.toBe('王某');
-    await typeDate(form, '公开日期', '2026-03-20');
+    await stepDate(form, '公开日期', '2026-03-20');
     await form.getByLabel('审核人').fill('支队法制员');
     await page.getByTestId('step-form-submit').click();
-    await page.getByTestId('step-form').waitFor({ state: 'detached' });
+    await page
+      .getByTestId('step-form')
+      .waitFor({ state: 'detached' })
+      .catch(async () => {
+        // Say why the step was not taken (a refused legal condition or a field problem), not only that it timed out.
+        throw new Error(`step not taken: ${await page.locator('.ant-modal').last().textContent()}`);
+      });
     await expect.poll(() => page.getByTestId('case-detail').textContent()).toContain('公开行政处罚决定');
     await signOut(page);
   });
