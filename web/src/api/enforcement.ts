@@ -168,7 +168,8 @@ export interface PublicDecision {
   status: string;
 }
 export interface PublicDecisionDetail extends PublicDecision {
-  text: string | null;
+  /** The public (masked) text; null once withdrawn. */
+  publicText: string | null;
   withdrawnOn: string | null;
   withdrawalReason: string | null;
 }
