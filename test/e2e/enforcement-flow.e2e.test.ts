@@ -1,38 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
-import { signIn, signOut, typeDate } from './session.ts';
-
-/**
- * Picks `option` in the antd Select labelled `label` and checks that it was taken, trying again when a click met
- * the dropdown while it was opening or closing (its animation).
- */
-async function pick(scope: Locator, label: string, option: string) {
-  const page = scope.page();
-  const select = scope.getByLabel(label, { exact: true });
-  // What the select shows (the chosen label; the placeholder never contains the option's text).
-  const shown = scope
-    .locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-select')
-    .first();
-  await expect
-    .poll(
-      async () => {
-        if (!((await shown.textContent()) ?? '').includes(option)) {
-          await select.click();
-          const item = page
-            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-              hasText: option,
-            })
-            .first();
-          await item.click({ timeout: 3000 }).catch(() => undefined);
-        }
-        return (await shown.textContent()) ?? '';
-      },
-      { timeout: 15_000, interval: 500 },
-    )
-    .toContain(option);
-}
+import { choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
  * Types a date into a step form's DatePicker and leaves the field by clicking the dialog's title: Enter would
@@ -102,7 +71,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await page.getByRole('button', { name: '登记案件线索' }).click();
     const clue = page.getByTestId('clue-form');
     await expect.poll(() => clue.textContent()).toContain('区市场监管综合行政执法支队');
-    await pick(clue, '线索来源', '投诉举报');
+    await choose(page, clue, '线索来源', '投诉举报');
     await typeDate(clue, '收到线索日期', '2026-03-02');
     await clue.getByLabel('线索摘要').fill('群众投诉某个体户未在经营场所悬挂营业执照，经责令改正仍未改正');
     await clue.getByLabel('姓名', { exact: true }).fill(PARTY);
@@ -119,7 +88,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
 
     form = await open('立案');
     await stepDate(form, '立案日期', '2026-03-03');
-    await pick(form, '执法事项', 'SCJG-CF-002');
+    await choose(page, form, '执法事项', 'SCJG-CF-002');
     await form.getByLabel('执法领域').fill('市场监管');
     await form.getByLabel('案由').fill('涉嫌未将营业执照置于醒目位置且拒不改正');
     await form.getByLabel('批准人').fill('支队长');
@@ -137,7 +106,7 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await submit('investigating');
 
     form = await open('登记证据');
-    await pick(form, '证据种类', '勘验笔录、现场笔录');
+    await choose(page, form, '证据种类', '勘验笔录、现场笔录');
     await form.getByLabel('证据名称').fill('现场检查笔录');
     await stepDate(form, '取证日期', '2026-03-04');
     await form.getByLabel('文件SHA-256').fill('c0ffee'.repeat(10).slice(0, 64).padEnd(64, '0'));
@@ -152,14 +121,14 @@ describe('penalty case from complaint to the published, masked decision', () => 
 
     form = await open('行政处罚事先告知');
     await stepDate(form, '告知日期', '2026-03-10');
-    await pick(form, '送达方式', '直接送达');
+    await choose(page, form, '送达方式', '直接送达');
     await form.getByLabel('违法事实').fill('当事人未将营业执照置于经营场所醒目位置，经责令改正后拒不改正');
     await form
       .getByLabel('理由', { exact: true })
       .fill('违反《中华人民共和国市场主体登记管理条例》第二十三条');
     await form.getByLabel('法律依据').fill(BASIS);
     await form.getByLabel('拟罚款金额（元）').fill('5000');
-    await pick(form, '裁量情形', '从轻');
+    await choose(page, form, '裁量情形', '从轻');
     await form.getByLabel('陈述权').click();
     await form.getByLabel('申辩权').click();
     await submit('notified');
@@ -188,13 +157,13 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await signIn(page, stack.url, 'leader');
     await page.goto(caseUrl);
     const form = await open('作出决定');
-    await pick(form, '处理决定', '给予行政处罚');
+    await choose(page, form, '处理决定', '给予行政处罚');
     await stepDate(form, '决定日期', '2026-03-18');
     await form.getByLabel('决定书文号').fill(DECISION_NO);
     await form.getByLabel('违法事实').fill(FACTS);
     await form.getByLabel('法律依据').fill(BASIS);
     await form.getByLabel('罚款金额（元）').fill('5000');
-    await pick(form, '裁量情形', '从轻');
+    await choose(page, form, '裁量情形', '从轻');
     await submit('decided');
     await signOut(page);
   });
