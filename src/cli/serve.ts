@@ -26,7 +26,9 @@ export async function serve(opts: { port?: number | undefined }) {
   await syncBuiltinRoles(deps.db, deps.clock.now());
   if (deps.config.DEMO === 'auto' && (await listTenants(deps.db)).length === 0) {
     const r = await loadDemo(deps, { scale: deps.config.DEMO_SCALE, tenantId: deps.config.DEFAULT_TENANT });
-    console.log(`已载入示范区：${r.units} 个单位，${r.users} 名用户`);
+    console.log(
+      `已载入示范区：${r.units} 个单位，${r.users} 名用户，${r.cases} 件执法案件（公开处罚决定 ${r.published} 件），用时 ${r.ms} ms`,
+    );
   }
   if (deps.config.WORKERS === 1) return serveHttp(deps, started, true);
   if (deps.database.engine !== 'postgres') {

@@ -6,10 +6,12 @@ import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
+import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
 import { logEntries } from '../platform/log/index.ts';
 import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
+import { loadDemoCases } from './cases.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -77,17 +79,21 @@ export interface DemoResult {
   tenantId: string;
   units: number;
   users: number;
+  /** Enforcement cases of the demo year, and how many penalty decisions they published. */
+  cases: number;
+  published: number;
   ms: number;
 }
 
 /**
  * Builds the demo district: departments with their offices, the five comprehensive enforcement teams,
  * streets and towns with their enforcement bodies and villages/communities, parks, and officials in
- * every unit with roles. `scale` 1 is a typical district (about 450 units and 1,900 officials);
- * 5 is a large one. Deterministic: the same scale gives the same names, codes and ids.
+ * every unit with roles, and a year of enforcement cases (src/demo/cases.ts). `scale` 1 is a typical district
+ * (about 450 units, 1,300 officials, 720 cases of which 374 penalty decisions are published); 5 is a large one.
+ * Deterministic: the same scale gives the same names, codes and ids (the cases' ids and log entries are new).
  */
 export async function loadDemo(
-  deps: Pick<AppDeps, 'db' | 'crypto'>,
+  deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
   opts: { scale: number; tenantId: string },
 ): Promise<DemoResult> {
   const t0 = Date.now();
@@ -229,6 +235,11 @@ export async function loadDemo(
       person(u, role, position);
     }
   }
+  // A legal reviewer (法制审核员) in each department with an enforcement team, who reviews its cases (unit_tree
+  // from the department covers the team); the market bureau has the named `reviewer`. Added last, so that the
+  // officials above keep their names and usernames at every scale.
+  for (const [, dept] of ENFORCEMENT_TEAMS)
+    if (dept !== '区市场监督管理局') person(byName.get(dept)!, 'legal_reviewer', '法制审核员');
 
   await db.transaction(async (tx) => {
     for (const chunk of chunks(rows, 500))
@@ -302,7 +313,17 @@ export async function loadDemo(
         }),
       );
   });
-  return { tenantId, units: rows.length + 1, users: people.length, ms: Date.now() - t0 };
+  // The year's enforcement cases, step by step through the workflow engine on the days they happened.
+  await ensureCalendarSeeded(db);
+  const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
+  return {
+    tenantId,
+    units: rows.length + 1,
+    users: people.length,
+    cases: year.cases,
+    published: year.published,
+    ms: Date.now() - t0,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Helpers shared by the browser tests: signing in through the UI, and set-up calls to the API. */
 export const PASSWORD = 'Fazhi@2026';
@@ -53,15 +54,34 @@ export async function apiLogin(url: string, username: string, password = PASSWOR
   };
 }
 
-/** Picks an option of the antd Select labelled `label` inside `scope`. */
+/**
+ * Picks an option of the antd Select labelled `label` inside `scope`, and checks that it was taken: a click that
+ * meets the dropdown while it opens or closes (its animation, slow on a busy machine) is tried again.
+ */
 export async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: option,
-    })
-    .first()
-    .click();
+  const select = scope.getByLabel(label, { exact: true });
+  // What the select shows (the chosen label; a placeholder never contains the option's text).
+  const shown = select.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect
+    .poll(
+      async () => {
+        if (!((await shown.textContent()) ?? '').includes(option)) {
+          await select.click();
+          await page
+            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+              hasText: option,
+            })
+            .first()
+            .click({ timeout: 3000 })
+            .catch(() => undefined);
+        }
+        return (await shown.textContent()) ?? '';
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toContain(option);
 }
 
 /** Types a date into the antd DatePicker labelled `label` inside `scope`. */

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { inject } from 'vitest';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { fixedClock } from '../../src/kernel/clock.ts';
 import { loadConfig } from '../../src/kernel/config.ts';
 import { createFieldCrypto } from '../../src/kernel/crypto.ts';
-import { type Database, openDatabase } from '../../src/kernel/db/index.ts';
-import { pgAdminUrl, pgUrlFor, TEST_FIELD_KEY } from './env.ts';
+import { type Database, type Db, openDatabase } from '../../src/kernel/db/index.ts';
+import { pgAdminUrl, pgUrlFor, TEST_FIELD_KEY, TEST_TENANT } from './env.ts';
 
 let counter = 0;
 
@@ -64,4 +65,19 @@ export async function openTestDeps(now = '2026-03-02T09:00:00+08:00') {
     clock,
   };
   return deps;
+}
+
+/**
+ * Fixture for tests that count or list every enforcement case of the district (the supervisor's view, the
+ * statistics, the portal search): removes the demo year's cases (src/demo/cases.ts) from this file's copy of the
+ * template, so that the test's own cases are the only ones. Call it before creating any. The log keeps its
+ * entries (append-only) and the case-number counters keep counting.
+ */
+export async function withoutDemoCases(db: Db): Promise<void> {
+  const demo = sql`(select id from cases where tenant_id = ${TEST_TENANT} and type like 'enforcement.%')`;
+  for (const table of ['published_decisions', 'timers', 'case_records', 'case_deadlines', 'case_events'])
+    await db.execute(
+      sql`delete from ${sql.identifier(table)} where tenant_id = ${TEST_TENANT} and case_id in ${demo}`,
+    );
+  await db.execute(sql`delete from cases where tenant_id = ${TEST_TENANT} and type like 'enforcement.%'`);
 }

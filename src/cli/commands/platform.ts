@@ -32,7 +32,9 @@ export function registerPlatformCommands(program: Command) {
     .action((o) =>
       withRuntime(async (d) => {
         const r = await loadDemo(d, { scale: o.scale, tenantId: o.tenant });
-        console.log(`示范区已生成：${r.units} 个单位，${r.users} 名用户，用时 ${r.ms} ms`);
+        console.log(
+          `示范区已生成：${r.units} 个单位，${r.users} 名用户，${r.cases} 件执法案件（公开处罚决定 ${r.published} 件），用时 ${r.ms} ms`,
+        );
       }),
     );
 

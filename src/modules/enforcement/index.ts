@@ -55,7 +55,14 @@ export {
   publishedDecisions,
 } from './enforcement.tables.ts';
 /** 行政处罚决定公开: the portal search and the bigram tokens (for the benchmark and other portals). */
-export { getPublishedDecision, queryPlan, searchPublishedDecisions, searchTokens } from './publicity.ts';
+export {
+  getPublishedDecision,
+  /** The masked public version of a case's penalty decision, for the 保密审查 before publishing. */
+  publicityDraft,
+  queryPlan,
+  searchPublishedDecisions,
+  searchTokens,
+} from './publicity.ts';
 export {
   BODY_KINDS,
   type BodyView,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 import { marketTeam } from './market-team.fixture.ts';
 
@@ -30,6 +30,8 @@ const ID_MINOR = idNumber('11010520100101001');
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-09-25T10:00:00+08:00');
+  // Every case of the district is counted or listed here: the test's own cases are the only ones.
+  await withoutDemoCases(deps.db);
   api = await testApi(deps);
   officer = await api.login('officer');
   reviewer = await api.login('reviewer');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 import { INDICATORS } from './stats.ts';
 
@@ -110,6 +110,8 @@ async function penalty(name: string, no: string, publishedOn: string) {
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-09-25T10:00:00+08:00');
+  // Every case of the district is counted or listed here: the test's own cases are the only ones.
+  await withoutDemoCases(deps.db);
   api = await testApi(deps);
   officer = await api.login('officer');
   reviewer = await api.login('reviewer');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 
 /**
@@ -48,6 +48,8 @@ const loginAll = async () => {
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-09-25T10:00:00+08:00');
+  // Every case of the district is counted or listed here: the test's own cases are the only ones.
+  await withoutDemoCases(deps.db);
   api = await testApi(deps);
   const one = async (q: ReturnType<typeof sql>) => (await queryRows<{ v: string }>(deps.db, q))[0]!.v;
   body = await one(sql`select id as v from enforcement_bodies where name = '区市场监管综合行政执法支队'`);

@@ -72,7 +72,10 @@ export interface LoadCalendarOptions {
 export async function loadCalendar(db: Db, options: LoadCalendarOptions = {}): Promise<WorkCalendar> {
   const maxAge = options.maxAgeMs ?? CALENDAR_RECHECK_MS;
   const t = performance.now();
-  const seen = checks.get(db);
+  // One check per connection session: a savepoint (nested transaction) shares its transaction's session, so the
+  // steps inside one transaction do not re-read the fingerprint each time.
+  const key = db._.session;
+  const seen = checks.get(key);
   if (seen && t - seen.at < maxAge) {
     const cached = calendars.get(seen.fingerprint);
     if (cached) return cached;
@@ -96,7 +99,7 @@ export async function loadCalendar(db: Db, options: LoadCalendarOptions = {}): P
     calendars.set(fingerprint, calendar);
     while (calendars.size > KEEP_CALENDARS) calendars.delete(calendars.keys().next().value!);
   }
-  checks.set(db, { fingerprint, at: t });
+  checks.set(key, { fingerprint, at: t });
   return calendar;
 }
 

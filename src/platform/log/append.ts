@@ -1,5 +1,5 @@
 import canonicalize from 'canonicalize';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -42,6 +42,29 @@ export interface LogEntryInput {
  * documents: put large content in a file and log its SHA-256 under `attachments`.
  */
 export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<string> {
+  const { ids, insert } = logEntriesInsert([input]);
+  await db.execute(insert);
+  return ids[0]!;
+}
+
+/**
+ * The entries' ids and one insert statement for all of them, for a caller that sends it together with its own
+ * write (e.g. as a data-modifying `WITH` in front of the timeline insert): one round trip, same transaction.
+ */
+export function logEntriesInsert(inputs: readonly LogEntryInput[]): { ids: string[]; insert: SQL } {
+  const rows = inputs.map(entryRow);
+  // Every write in the system passes here: a plain statement keeps query building off the hot path.
+  return {
+    ids: rows.map((r) => r.id),
+    insert: sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+        values ${sql.join(
+          rows.map((r) => r.values),
+          sql`, `,
+        )}`,
+  };
+}
+
+function entryRow(input: LogEntryInput): { id: string; values: SQL } {
   const id = newId();
   const body = canonicalize({
     v: 1,
@@ -66,11 +89,9 @@ export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<stri
       `全过程记录条目过大（${bytes} 字节，上限 ${MAX_ENTRY_SIZE} 字节）；大段内容请以附件哈希（attachments）记录`,
     );
   }
-  // Every write in the system passes here: a plain statement keeps query building off the hot path.
-  await db.execute(
-    sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
-        values (${input.tenantId}, ${id}, ${input.kind}, ${input.subject.type}, ${input.subject.id},
+  return {
+    id,
+    values: sql`(${input.tenantId}, ${id}, ${input.kind}, ${input.subject.type}, ${input.subject.id},
                 ${input.actor?.userId ?? null}, ${input.at.toISOString()}, ${body})`,
-  );
-  return id;
+  };
 }

@@ -277,7 +277,10 @@ describe('serving (C2SP tlog-tiles)', () => {
     );
     const w = size % 256;
     const lastIndex = Math.floor(size / 256);
-    const partial = await get(`tile/0/00${lastIndex}.p/${w}`);
+    // Tile indices are three-digit groups (`x001/234` from 1000 on); the demo log has fewer than 256 full tiles.
+    expect(lastIndex).toBeLessThan(256);
+    const nnn = (n: number) => String(n).padStart(3, '0');
+    const partial = await get(`tile/0/${nnn(lastIndex)}.p/${w}`);
     expect(partial.statusCode).toBe(200);
     expect(partial.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(partial.rawPayload).toEqual(
@@ -300,15 +303,15 @@ describe('serving (C2SP tlog-tiles)', () => {
     });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzipped.rawPayload)).toEqual(bundle.rawPayload);
-    const lastBundle = await get(`tile/entries/00${lastIndex}.p/${w}`);
+    const lastBundle = await get(`tile/entries/${nnn(lastIndex)}.p/${w}`);
     expect(
       decodeEntryBundle(new Uint8Array(lastBundle.rawPayload), w).map((e) => Buffer.from(e).toString()),
     ).toEqual(bodies.slice(lastIndex * 256));
 
     for (const path of [
-      `tile/0/00${lastIndex}`, // not full yet
-      `tile/0/00${lastIndex}.p/${w + 1}`,
-      `tile/entries/00${lastIndex + 1}.p/1`,
+      `tile/0/${nnn(lastIndex)}`, // not full yet
+      `tile/0/${nnn(lastIndex)}.p/${w + 1}`,
+      `tile/entries/${nnn(lastIndex + 1)}.p/1`,
       'tile/2/000.p/1',
       'tile/0/0', // not canonical
       'tile/0/000.p/256',

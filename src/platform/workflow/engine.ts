@@ -11,12 +11,12 @@ import {
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
 import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/index.ts';
-import { appendLogEntry } from '../log/index.ts';
+import { logEntriesInsert } from '../log/index.ts';
 import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
 import type { CaseRecordView } from './guards.ts';
 import { type ClockAction, getMachine, listMachines, type MachineDef, type RecordKind } from './machine.ts';
 import { RECORD_SCHEMAS, recordOutcome } from './records.schemas.ts';
-import { caseDeadlines, caseEvents, caseRecords, cases, counters, timers } from './workflow.tables.ts';
+import { caseDeadlines, caseRecords, cases, counters, timers } from './workflow.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -124,37 +124,47 @@ interface EventInput {
 }
 
 /** Appends a timeline event and its transparency-log entry (same transaction). */
-export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
-  const logEntryId = await appendLogEntry(ctx.db, {
-    tenantId: c.tenantId,
-    kind: e.logKind,
-    actor: e.system ? null : logActorOf(ctx.actor),
-    subject: { type: 'case', id: c.id },
-    data: {
-      caseType: c.type,
-      number: c.number,
-      from: e.fromState ?? null,
-      to: e.toState ?? null,
-      ...(e.logData ?? forLog(m, ctx, e.data)),
-    },
-    requestId: ctx.requestId,
-    at: ctx.now,
-  });
-  await ctx.db.insert(caseEvents).values({
-    tenantId: c.tenantId,
-    caseId: c.id,
-    seq: sql`(select coalesce(max(${caseEvents.seq}), 0) + 1 from ${caseEvents} where ${caseEvents.tenantId} = ${c.tenantId} and ${caseEvents.caseId} = ${c.id})`,
-    kind: e.kind,
-    name: e.name ?? null,
-    label: e.label,
-    fromState: e.fromState ?? null,
-    toState: e.toState ?? null,
-    actorId: e.system ? null : ctx.actor.userId,
-    actorName: e.system ? '系统' : ctx.actor.displayName,
-    at: ctx.now,
-    data: e.data,
-    logEntryId,
-  });
+export function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
+  return addEvents(ctx, c, m, [e]);
+}
+
+/**
+ * Appends a step's timeline events and their transparency-log entries (same transaction) in one statement: the
+ * log insert rides as a data-modifying `WITH` in front of the timeline insert, and the events take the case's
+ * next sequence numbers in the order given.
+ */
+async function addEvents(ctx: Ctx, c: CaseRow, m: MachineDef, events: readonly EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const log = logEntriesInsert(
+    events.map((e) => ({
+      tenantId: c.tenantId,
+      kind: e.logKind,
+      actor: e.system ? null : logActorOf(ctx.actor),
+      subject: { type: 'case', id: c.id },
+      data: {
+        caseType: c.type,
+        number: c.number,
+        from: e.fromState ?? null,
+        to: e.toState ?? null,
+        ...(e.logData ?? forLog(m, ctx, e.data)),
+      },
+      requestId: ctx.requestId,
+      at: ctx.now,
+    })),
+  );
+  const at = ctx.now.toISOString();
+  const rows = events.map(
+    (e, i) =>
+      sql`(${c.tenantId}, ${c.id}, (select coalesce(max(seq), 0) + ${i + 1} from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}),
+           ${e.kind}, ${e.name ?? null}, ${e.label}, ${e.fromState ?? null}, ${e.toState ?? null},
+           ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
+           ${at}, ${JSON.stringify(e.data)}::jsonb, ${log.ids[i]})`,
+  );
+  await ctx.db.execute(
+    sql`with log_entry as (${log.insert})
+        insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
+        values ${sql.join(rows, sql`, `)}`,
+  );
 }
 
 async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
@@ -175,19 +185,26 @@ async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
 
 type DeadlineRow = typeof caseDeadlines.$inferSelect;
 
-async function scheduleDeadlineTimers(ctx: Ctx, c: CaseRow, d: DeadlineRow, rule: DeadlineRule) {
+async function scheduleDeadlineTimers(
+  ctx: Ctx,
+  c: CaseRow,
+  d: DeadlineRow,
+  rule: DeadlineRule,
+  isNew = false,
+) {
   // Earlier timers of this period no longer apply: their payload names the due date they were for.
-  await ctx.db
-    .update(timers)
-    .set({ status: 'cancelled', doneAt: ctx.now })
-    .where(
-      and(
-        eq(timers.tenantId, c.tenantId),
-        eq(timers.caseId, c.id),
-        eq(timers.status, 'pending'),
-        sql`${timers.payload}->>'deadlineId' = ${d.id}`,
-      ),
-    );
+  if (!isNew)
+    await ctx.db
+      .update(timers)
+      .set({ status: 'cancelled', doneAt: ctx.now })
+      .where(
+        and(
+          eq(timers.tenantId, c.tenantId),
+          eq(timers.caseId, c.id),
+          eq(timers.status, 'pending'),
+          sql`${timers.payload}->>'deadlineId' = ${d.id}`,
+        ),
+      );
   if (d.status !== 'running' || !d.dueDate) return;
   const calendar = await calendarFor(ctx.db);
   const rows = [
@@ -210,21 +227,32 @@ async function scheduleDeadlineTimers(ctx: Ctx, c: CaseRow, d: DeadlineRow, rule
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAction[]) {
-  if (actions.length === 0) return;
+/**
+ * Applies a step's clock actions, then writes `first` (the step's own timeline event) and the events of the
+ * periods in one statement.
+ */
+async function applyClock(
+  ctx: Ctx,
+  c: CaseRow,
+  m: MachineDef,
+  actions: ClockAction[],
+  first: EventInput[] = [],
+) {
+  const timeline = [...first];
+  if (actions.length === 0) return addEvents(ctx, c, m, timeline);
   const calendar = await calendarFor(ctx.db);
   const today = chinaDate(ctx.now);
+  // The case's periods, read once for all the step's actions (kept current as they change).
+  const periods = new Map(
+    (
+      await ctx.db
+        .select()
+        .from(caseDeadlines)
+        .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.caseId, c.id)))
+    ).map((d) => [d.key, d]),
+  );
   for (const a of actions) {
-    const [existing] = await ctx.db
-      .select()
-      .from(caseDeadlines)
-      .where(
-        and(
-          eq(caseDeadlines.tenantId, c.tenantId),
-          eq(caseDeadlines.caseId, c.id),
-          eq(caseDeadlines.key, a.key),
-        ),
-      );
+    const existing = periods.get(a.key);
     if (a.type === 'start') {
       const rule = await ruleFor(ctx.db, c.tenantId, a.rule);
       const start = a.from ?? today;
@@ -249,8 +277,9 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
           .set(row)
           .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
       else await ctx.db.insert(caseDeadlines).values(row);
-      await scheduleDeadlineTimers(ctx, c, row, rule);
-      await addEvent(ctx, c, m, {
+      periods.set(a.key, row);
+      await scheduleDeadlineTimers(ctx, c, row, rule, !existing);
+      timeline.push({
         kind: 'deadline.started',
         name: a.key,
         label: `${rule.name}起算，${comp.dueDate}届满（${rule.statute}）`,
@@ -319,8 +348,9 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       .update(caseDeadlines)
       .set({ events, status, metOn, dueDate: comp.dueDate, updatedAt: ctx.now })
       .where(and(eq(caseDeadlines.tenantId, c.tenantId), eq(caseDeadlines.id, existing.id)));
+    periods.set(a.key, updated);
     await scheduleDeadlineTimers(ctx, c, updated, existing.rule);
-    await addEvent(ctx, c, m, {
+    timeline.push({
       kind: `deadline.${a.type === 'meet' ? 'met' : a.type === 'cancel' ? 'cancelled' : `${a.type}${a.type.endsWith('e') ? 'd' : 'ed'}`}`,
       name: a.key,
       label:
@@ -335,6 +365,7 @@ async function applyClock(ctx: Ctx, c: CaseRow, m: MachineDef, actions: ClockAct
       logKind: `workflow.deadline.${a.type}`,
     });
   }
+  await addEvents(ctx, c, m, timeline);
 }
 
 // ---------- commands ----------
@@ -390,14 +421,15 @@ export function createCase(
     await ctx.db.insert(cases).values(row);
     if (!(await coversCase(ctx, m.createPermission, row)))
       throw forbidden('WORKFLOW.FORBIDDEN', `无权在该单位新建${m.name}`);
-    await addEvent(ctx, row, m, {
-      kind: 'created',
-      label: `登记${m.name}（${row.number}）`,
-      toState: m.initial,
-      data,
-      logKind: `${type}.created`,
-    });
-    await applyClock(ctx, row, m, m.onCreate?.(data) ?? []);
+    await applyClock(ctx, row, m, m.onCreate?.(data) ?? [], [
+      {
+        kind: 'created',
+        label: `登记${m.name}（${row.number}）`,
+        toState: m.initial,
+        data,
+        logKind: `${type}.created`,
+      },
+    ]);
     return row;
   });
 }
@@ -452,7 +484,7 @@ export function transition(
       string,
       unknown
     >;
-    const records = t.guards?.length ? await loadRecords(ctx, row.id) : [];
+    const records = t.guards?.some((g) => g.readsRecords) ? await loadRecords(ctx, row.id) : [];
     const failed = new ProblemCollector();
     for (const g of t.guards ?? []) {
       const gi = { ctx, caseId: row.id, state: row.state, data: row.data, input, records };
@@ -489,16 +521,17 @@ export function transition(
         closedAt: updated.closedAt,
       })
       .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
-    await addEvent(ctx, updated, m, {
-      kind: 'transition',
-      name,
-      label: t.label,
-      fromState: row.state,
-      toState: t.to,
-      data: input,
-      logKind: `${m.type}.${name}`,
-    });
-    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? []);
+    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? [], [
+      {
+        kind: 'transition',
+        name,
+        label: t.label,
+        fromState: row.state,
+        toState: t.to,
+        data: input,
+        logKind: `${m.type}.${name}`,
+      },
+    ]);
     // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
     if (t.effect) await t.effect(ctx, updated, input);
     return updated;

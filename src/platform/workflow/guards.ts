@@ -33,6 +33,8 @@ export interface Guard {
    * return them instead: an empty list holds; each problem is listed as `/guards/<name><pointer>`.
    */
   check: (g: GuardInput) => GuardResult | Promise<GuardResult>;
+  /** The check reads `records` (the engine loads them only for steps with such a guard). */
+  readsRecords?: boolean;
 }
 
 /** What a guard's check returns: holds or not, or the list of problems found (empty: holds). */
@@ -51,6 +53,7 @@ export function passedLegalReview(opts: {
   return {
     name: opts.name,
     message: opts.message,
+    readsRecords: true,
     ...(opts.when ? { when: opts.when } : {}),
     check: (g) => {
       const r = latest(g, 'legal-review', (x) => !opts.stage || x.data.stage === opts.stage);
@@ -69,6 +72,7 @@ export function collectiveDiscussion(opts: {
   return {
     name: opts.name,
     message: opts.message,
+    readsRecords: true,
     ...(opts.when ? { when: opts.when } : {}),
     check: (g) => latest(g, 'collective-discussion')?.outcome === (opts.result ?? 'approved'),
   };
@@ -79,6 +83,7 @@ export function approved(opts: { name: string; message: string; step: string; wh
   return {
     name: opts.name,
     message: opts.message,
+    readsRecords: true,
     ...(opts.when ? { when: opts.when } : {}),
     check: (g) => latest(g, 'approval', (r) => r.data.step === opts.step)?.outcome === 'approved',
   };

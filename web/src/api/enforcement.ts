@@ -196,9 +196,18 @@ export interface PublicDecision {
   status: string;
 }
 export interface PublicDecisionDetail extends PublicDecision {
-  text: string | null;
+  /** The public (masked) text; null once withdrawn. */
+  publicText: string | null;
   withdrawnOn: string | null;
   withdrawalReason: string | null;
+}
+
+export interface PublicityDraft {
+  partyName: string;
+  publicText: string;
+  penaltySummary: string;
+  /** What was masked (kinds and positions, never the values). */
+  replacements: { kind: string; rule: string; start: number; end: number }[];
 }
 
 interface List<T> {
@@ -229,6 +238,8 @@ export const enforcementApi = {
     http.get<{ documents: CaseDocumentInfo[] }>(`${root}/cases/${id(caseId)}/documents`),
   caseDocumentUrl: (caseId: string, code: string) =>
     `${root}/cases/${id(caseId)}/documents/${encodeURIComponent(code)}.docx`,
+  /** The masked public version of a case's penalty decision, prepared for the 保密审查 before publishing. */
+  publicityDraft: (caseId: string) => http.get<PublicityDraft>(`${root}/cases/${id(caseId)}/publicity-draft`),
 
   importFile: (kind: RegistryKind, body: ImportBody) =>
     http.post<ImportResult>(`${root}/${kind}/import`, body),

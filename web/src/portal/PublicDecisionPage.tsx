@@ -54,7 +54,7 @@ export function PublicDecisionPage() {
               />
             ) : (
               <div className="pt-decision-text" data-testid="decision-text">
-                {d.text ?? '—'}
+                {d.publicText ?? '—'}
               </div>
             )}
           </>

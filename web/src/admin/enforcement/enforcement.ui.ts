@@ -1,6 +1,7 @@
 import { createElement } from 'react';
+import { enforcementApi } from '../../api/enforcement.ts';
 import type { CaseTypeUi } from '../../shared/workflow/labels.ts';
-import { OfficerSelect } from './selects.tsx';
+import { MatterSelect, OfficerSelect } from './selects.tsx';
 
 export const PENALTY_CASE_TYPE = 'enforcement.penalty-case';
 export const SUMMARY_CASE_TYPE = 'enforcement.summary-case';
@@ -25,6 +26,7 @@ export const DECISION_OUTCOMES: Record<string, string> = {
 };
 
 const officers = () => createElement(OfficerSelect);
+const matters = () => createElement(MatterSelect);
 
 /** Chinese names for the penalty cases' facts and step inputs (case.workflow.ts, case.summary.ts on the server). */
 export const ENFORCEMENT_UI: CaseTypeUi = {
@@ -157,6 +159,8 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
     made: '当事人提出了陈述、申辩',
     adoption: '复核意见',
     statement: '陈述申辩',
+    partyName: '公开的当事人名称',
+    penaltySummary: '处罚内容',
   },
   stepFields: {
     verify: { note: '核查情况' },
@@ -183,7 +187,13 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
   },
   controls: {
     assignInvestigators: { investigators: officers, recused: officers },
+    file: { matterId: matters },
   },
+  // The publish step starts from the server's masked draft; the officer reviews it (保密审查) and submits it.
+  stepInitialValues: (step, caseId) =>
+    step.startsWith('publishIn')
+      ? enforcementApi.publicityDraft(caseId).then(({ replacements: _, ...draft }) => draft)
+      : undefined,
   approvalSteps: [
     { value: 'extension', label: '延长办案期限' },
     { value: 'deferral', label: '暂缓或分期缴纳罚款' },

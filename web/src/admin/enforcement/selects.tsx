@@ -26,6 +26,46 @@ export function BodySelect(props: Omit<SelectProps<string>, 'options' | 'loading
   );
 }
 
+/** Picks a 行政处罚 matter from the catalogue (with its body, since only the case's own body's matters may be filed). */
+export function MatterSelect({
+  value,
+  onChange,
+  ...rest
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  id?: string;
+  'aria-label'?: string;
+}) {
+  const { data, loading } = useCached(
+    'enforcement.penalty-matters',
+    () => enforcementApi.matters({ status: 'active', type: '行政处罚', pageSize: 200 }),
+    true,
+  );
+  return (
+    <Select<string>
+      showSearch={{ optionFilterProp: 'search' }}
+      loading={loading}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      placeholder="选择执法事项"
+      data-testid="matter-select"
+      options={(data?.items ?? []).map((m) => ({
+        value: m.id,
+        search: `${m.code} ${m.name} ${m.bodyName}`,
+        label: (
+          <Space size={4}>
+            <Typography.Text type="secondary">{m.code}</Typography.Text>
+            <span>{m.name}</span>
+            <Typography.Text type="secondary">{m.bodyName}</Typography.Text>
+          </Space>
+        ),
+      }))}
+      {...rest}
+    />
+  );
+}
+
 /** The validity of a credential, red when it cannot be used today, orange within 90 days of expiry. */
 export function ValidityText({ officer }: { officer: EnforcementOfficer }) {
   const state = credentialState(officer, dayjs().format('YYYY-MM-DD'));

@@ -52,7 +52,7 @@ import { RECORD_FIELD_LABELS, RecordForm } from './RecordForm.tsx';
 import { StepForm } from './StepForm.tsx';
 
 type Dialog =
-  | { kind: 'step'; action: CaseAction }
+  | { kind: 'step'; action: CaseAction; initial?: Record<string, unknown> | undefined }
   | { kind: 'record'; record: RecordKind; label: string }
   | null;
 
@@ -74,6 +74,7 @@ export function CaseDetail({
   const detail = useRequest(() => api.workflow.get(caseId), [caseId]);
   const { machine } = useMachine(detail.data?.type ?? '');
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [opening, setOpening] = useState<string | null>(null);
 
   if (detail.error) {
     if (isApiError(detail.error) && detail.error.status === 404)
@@ -96,6 +97,19 @@ export function CaseDetail({
     );
 
   const ui = typeof uiOf === 'function' ? uiOf(d.type) : uiOf;
+  // A step whose form starts from values the server prepares (e.g. the masked public version) fetches them first.
+  const openStep = async (action: CaseAction) => {
+    const pending = ui?.stepInitialValues?.(action.name, d.id);
+    if (!pending) return setDialog({ kind: 'step', action });
+    setOpening(action.name);
+    try {
+      setDialog({ kind: 'step', action, initial: await pending });
+    } catch (e) {
+      message.error(describeError(e));
+    } finally {
+      setOpening(null);
+    }
+  };
   const done = (next: CaseDetailData, text: string) => {
     message.success(text);
     setDialog(null);
@@ -135,7 +149,8 @@ export function CaseDetail({
                 key={a.name}
                 type="primary"
                 ghost
-                onClick={() => setDialog({ kind: 'step', action: a })}
+                loading={opening === a.name}
+                onClick={() => void openStep(a)}
               >
                 {a.label}
               </Button>
@@ -187,6 +202,7 @@ export function CaseDetail({
           schema={dialog.action.inputSchema}
           ui={ui}
           step={dialog.action.name}
+          initialValues={dialog.initial}
           submit={(values) => api.workflow.transition(d.id, dialog.action.name, values, d.version)}
           onClose={() => setDialog(null)}
           onDone={(next) => done(next, `已办理：${dialog.action.label}`)}

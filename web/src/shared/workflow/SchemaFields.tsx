@@ -187,6 +187,12 @@ function SchemaField({
   if (required && kind !== 'boolean')
     rules.push({
       required: true,
+      // Without a type the rule checks for a string, and a filled list or number fails with this message.
+      ...(kind === 'multi' || kind === 'tags'
+        ? { type: 'array' as const }
+        : kind === 'number'
+          ? { type: 'number' as const }
+          : {}),
       whitespace: kind === 'text' || kind === 'textarea',
       message: `${choose ? '请选择' : '请填写'}${label}`,
     });

@@ -25,6 +25,11 @@ export interface CaseTypeUi {
   hiddenFacts?: string[];
   /** Cards shown under the case's facts for what only this case type has (e.g. its documents). */
   panels?: ComponentType<{ detail: CaseDetail }>[];
+  /**
+   * Per step: values the form starts from, fetched when it opens (e.g. the masked public version of a decision
+   * for the publish step); undefined when the step has none.
+   */
+  stepInitialValues?: (step: string, caseId: string) => Promise<Record<string, unknown>> | undefined;
 }
 
 /** Names common to every case type. */
