@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import pino from 'pino';
-import { loadDemo } from '../demo/index.ts';
+import { type DemoCasesResult, loadDemo } from '../demo/index.ts';
 import { buildApp } from '../http/app.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
@@ -24,30 +24,61 @@ export async function serve(opts: { port?: number | undefined }) {
   await deps.database.migrate();
   await ensureCalendarSeeded(deps.db);
   await syncBuiltinRoles(deps.db, deps.clock.now());
+  // First start: the demo district's units, people and registries now; its year of cases once the server
+  // listens (about a minute at scale 1: the server answers meanwhile and the year fills in as it goes).
+  let demoCases: (() => Promise<DemoCasesResult>) | undefined;
   if (deps.config.DEMO === 'auto' && (await listTenants(deps.db)).length === 0) {
-    const r = await loadDemo(deps, { scale: deps.config.DEMO_SCALE, tenantId: deps.config.DEFAULT_TENANT });
+    const r = await loadDemo(deps, {
+      scale: deps.config.DEMO_SCALE,
+      tenantId: deps.config.DEFAULT_TENANT,
+      cases: 'later',
+    });
     console.log(
-      `已载入示范区：${r.units} 个单位，${r.users} 名用户，${r.cases} 件执法案件（公开处罚决定 ${r.published} 件），用时 ${r.ms} ms`,
+      `已载入示范区：${r.units} 个单位，${r.users} 名用户，用时 ${r.ms} ms；全年执法案件正在后台载入`,
     );
+    demoCases = r.loadCases;
   }
-  if (deps.config.WORKERS === 1) return serveHttp(deps, started, true);
+  if (deps.config.WORKERS === 1) return serveHttp(deps, started, true, demoCases);
   if (deps.database.engine !== 'postgres') {
     console.error(
       '配置有误：WORKERS 大于 1 时须使用 PostgreSQL（DATABASE_URL）；嵌入式 PGlite 只能由一个进程打开',
     );
     process.exit(2);
   }
-  return servePrimary(deps, started);
+  return servePrimary(deps, started, demoCases);
 }
 
 /** The background work every deployment runs once per process group: log sequencer and statutory timers. */
-function startBackground(deps: AppDeps, logger: { error(obj: object, msg: string): void }) {
+function startBackground(
+  deps: AppDeps,
+  logger: { info(obj: object, msg: string): void; error(obj: object, msg: string): void },
+  demoCases?: () => Promise<DemoCasesResult>,
+) {
   const stopLogSequencer = startLogSequencer(deps, { logger });
-  const stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) =>
-    logger.error({ err: e }, 'timer worker'),
-  );
+  let stopTimers = () => {};
+  let stopped = false;
+  const timers = () => {
+    if (stopped) return;
+    stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) => logger.error({ err: e }, 'timer worker'));
+  };
+  // The demo year's timers start once the year is in (its cases' periods are then final).
+  const loading = demoCases
+    ? demoCases().then(
+        (r) => {
+          logger.info({ ...r }, `示范区全年执法案件已载入：${r.cases} 件，公开处罚决定 ${r.published} 件`);
+          timers();
+        },
+        (e) => {
+          if (!stopped) logger.error({ err: e }, '示范区执法案件载入失败');
+          timers();
+        },
+      )
+    : Promise.resolve(timers());
   return async () => {
+    // A demo year still loading is abandoned: its step in flight rolls back when the database closes.
+    stopped = true;
     stopTimers();
+    void loading;
     await stopLogSequencer();
   };
 }
@@ -57,9 +88,14 @@ function onSignals(shutdown: (signal: string) => Promise<void>) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function serveHttp(deps: AppDeps, started: number, background: boolean) {
+async function serveHttp(
+  deps: AppDeps,
+  started: number,
+  background: boolean,
+  demoCases?: () => Promise<DemoCasesResult>,
+) {
   const app = await buildApp(deps, { serveWeb: true });
-  const stopBackground = background ? startBackground(deps, app.log) : async () => {};
+  let stopBackground = async () => {};
   let closing = false;
   onSignals(async (signal) => {
     if (closing) return;
@@ -73,6 +109,7 @@ async function serveHttp(deps: AppDeps, started: number, background: boolean) {
     process.exit(0);
   });
   const address = await app.listen({ host: deps.config.HOST, port: deps.config.PORT });
+  if (background) stopBackground = startBackground(deps, app.log, demoCases);
   app.log.info(
     {
       address,
@@ -84,9 +121,9 @@ async function serveHttp(deps: AppDeps, started: number, background: boolean) {
   );
 }
 
-async function servePrimary(deps: AppDeps, started: number) {
+async function servePrimary(deps: AppDeps, started: number, demoCases?: () => Promise<DemoCasesResult>) {
   const log = pino({ level: deps.config.LOG_LEVEL });
-  const stopBackground = startBackground(deps, log);
+  const stopBackground = startBackground(deps, log, demoCases);
   let closing = false;
   const fork = () => cluster.fork();
   cluster.on('exit', (worker, code, signal) => {

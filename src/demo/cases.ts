@@ -73,7 +73,7 @@ export interface DemoCasesResult {
  */
 export async function loadDemoCases(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
-  opts: { tenantId: string; scale: number; rand: Rand },
+  opts: { tenantId: string; scale: number; rand: Rand; atomic?: boolean },
 ): Promise<DemoCasesResult> {
   const { db } = deps;
   const { tenantId, rand } = opts;
@@ -517,6 +517,12 @@ export async function loadDemoCases(
 
   // One transaction for the whole year: each step is a savepoint inside it (the engine's own transaction), so a
   // failed step leaves no half-loaded year, and the embedded database writes its WAL once instead of per step.
+  // Not atomic (a server loading the year after it started listening): each step commits on its own, so requests
+  // are answered between steps; a crash leaves the year partly loaded.
+  // PGlite answers in the same thread and its promises settle at once: without a macrotask between steps the
+  // server would not read a single request until the whole year is in.
+  if (opts.atomic === false)
+    return runPlans(plans, { db, crypto: deps.crypto, config, calendar, yieldBetweenSteps: true });
   return db.transaction((tx) => runPlans(plans, { db: tx, crypto: deps.crypto, config, calendar }));
 }
 
@@ -524,7 +530,7 @@ export async function loadDemoCases(
 
 async function runPlans(
   plans: Step[][],
-  deps: Pick<AppDeps, 'db' | 'crypto' | 'config'> & { calendar: WorkCalendar },
+  deps: Pick<AppDeps, 'db' | 'crypto' | 'config'> & { calendar: WorkCalendar; yieldBetweenSteps?: boolean },
 ): Promise<DemoCasesResult> {
   const flat = plans.flatMap((steps, c) => steps.map((s, i) => ({ ...s, c, i })));
   flat.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.c - b.c || a.i - b.i));
@@ -535,6 +541,7 @@ async function runPlans(
   let second = 0;
   let day = '';
   for (const s of flat) {
+    if (deps.yieldBetweenSteps) await new Promise((r) => setImmediate(r));
     if (s.date !== day) {
       day = s.date;
       second = 0;

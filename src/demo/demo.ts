@@ -11,7 +11,7 @@ import { logEntries } from '../platform/log/index.ts';
 import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
-import { loadDemoCases } from './cases.ts';
+import { type DemoCasesResult, loadDemoCases } from './cases.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -83,6 +83,11 @@ export interface DemoResult {
   cases: number;
   published: number;
   ms: number;
+  /**
+   * With `cases: 'later'`: loads the year's cases (same data as `'now'`), each step in its own transaction so a
+   * server can answer requests meanwhile; `cases` and `published` above are then 0.
+   */
+  loadCases?: () => Promise<DemoCasesResult>;
 }
 
 /**
@@ -94,7 +99,7 @@ export interface DemoResult {
  */
 export async function loadDemo(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
-  opts: { scale: number; tenantId: string },
+  opts: { scale: number; tenantId: string; cases?: 'now' | 'later' },
 ): Promise<DemoResult> {
   const t0 = Date.now();
   const { db } = deps;
@@ -315,15 +320,17 @@ export async function loadDemo(
   });
   // The year's enforcement cases, step by step through the workflow engine on the days they happened.
   await ensureCalendarSeeded(db);
+  const base = { tenantId, units: rows.length + 1, users: people.length };
+  if (opts.cases === 'later')
+    return {
+      ...base,
+      cases: 0,
+      published: 0,
+      ms: Date.now() - t0,
+      loadCases: () => loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false }),
+    };
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
-  return {
-    tenantId,
-    units: rows.length + 1,
-    users: people.length,
-    cases: year.cases,
-    published: year.published,
-    ms: Date.now() - t0,
-  };
+  return { ...base, cases: year.cases, published: year.published, ms: Date.now() - t0 };
 }
 
 /**

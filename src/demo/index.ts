@@ -1,2 +1,4 @@
 /** The deterministic demo district (示范区), for `npm start`, tests and benchmarks. */
+
+export type { DemoCasesResult } from './cases.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo.ts';
