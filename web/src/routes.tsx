@@ -36,6 +36,20 @@ const PublicEnforcementPage = named(
   () => import('./portal/PublicEnforcementPage.tsx'),
   'PublicEnforcementPage',
 );
+const LegalityQueuePage = named(() => import('./admin/legality/LegalityQueuePage.tsx'), 'LegalityQueuePage');
+const LegalityStatsPage = named(() => import('./admin/legality/LegalityStatsPage.tsx'), 'LegalityStatsPage');
+const NormativeDocumentsPage = named(
+  () => import('./admin/normative/NormativeDocumentsPage.tsx'),
+  'NormativeDocumentsPage',
+);
+const NormativeCataloguePage = named(() => import('./admin/normative/CataloguePage.tsx'), 'CataloguePage');
+const NormativeExpiringPage = named(() => import('./admin/normative/ExpiringPage.tsx'), 'ExpiringPage');
+const PublicNormativePage = named(() => import('./portal/PublicNormativePage.tsx'), 'PublicNormativePage');
+const PublicNormativeDocumentPage = named(
+  () => import('./portal/PublicNormativeDocumentPage.tsx'),
+  'PublicNormativeDocumentPage',
+);
+const PublicDraftPage = named(() => import('./portal/PublicDraftPage.tsx'), 'PublicDraftPage');
 const PublicDecisionPage = named(() => import('./portal/PublicDecisionPage.tsx'), 'PublicDecisionPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const DeadlineRulesPage = named(
@@ -67,6 +81,9 @@ export function AppRoutes() {
       <Route path="/" element={page(<PortalPage />)} />
       <Route path="/public/enforcement" element={page(<PublicEnforcementPage />)} />
       <Route path="/public/enforcement/decisions/:id" element={page(<PublicDecisionPage />)} />
+      <Route path="/public/normative" element={page(<PublicNormativePage />)} />
+      <Route path="/public/normative/documents/:id" element={page(<PublicNormativeDocumentPage />)} />
+      <Route path="/public/normative/drafts/:id" element={page(<PublicDraftPage />)} />
       <Route
         path="/admin"
         element={
@@ -108,6 +125,20 @@ export function AppRoutes() {
             element={guarded(SECTIONS.enforcementOfficers, <OfficersPage />)}
           />
           <Route path="enforcement/matters" element={guarded(SECTIONS.enforcementMatters, <MattersPage />)} />
+          <Route path="legality/queue" element={guarded(SECTIONS.legalityQueue, <LegalityQueuePage />)} />
+          <Route path="legality/stats" element={guarded(SECTIONS.legalityStats, <LegalityStatsPage />)} />
+          <Route
+            path="normative/documents"
+            element={guarded(SECTIONS.normativeDocuments, <NormativeDocumentsPage />)}
+          />
+          <Route
+            path="normative/catalogue"
+            element={guarded(SECTIONS.normativeCatalogue, <NormativeCataloguePage />)}
+          />
+          <Route
+            path="normative/expiring"
+            element={guarded(SECTIONS.normativeExpiring, <NormativeExpiringPage />)}
+          />
           <Route path="org" element={guarded(SECTIONS.org, <OrgPage />)} />
           <Route path="users" element={guarded(SECTIONS.users, <UsersPage />)} />
           <Route path="roles" element={guarded(SECTIONS.roles, <RolesPage />)} />

@@ -5,6 +5,8 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -12,9 +14,11 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  HourglassOutlined,
   IdcardOutlined,
   InboxOutlined,
   OrderedListOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   SolutionOutlined,
@@ -38,7 +42,11 @@ export interface Section {
 }
 
 /** Submenus: their icons. */
-export const GROUP_ICONS: Record<string, ReactNode> = { 行政执法: <AuditOutlined /> };
+export const GROUP_ICONS: Record<string, ReactNode> = {
+  行政执法: <AuditOutlined />,
+  合法性审查: <SafetyOutlined />,
+  规范性文件: <BookOutlined />,
+};
 
 /** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
 export const SECTIONS = {
@@ -112,6 +120,41 @@ export const SECTIONS = {
     icon: <OrderedListOutlined />,
     permission: 'enforcement.registry.read',
     group: '行政执法',
+  },
+  legalityQueue: {
+    path: '/admin/legality/queue',
+    label: '审查事项',
+    icon: <SafetyOutlined />,
+    permission: 'legality.review.read',
+    group: '合法性审查',
+  },
+  legalityStats: {
+    path: '/admin/legality/stats',
+    label: '审查统计',
+    icon: <BarChartOutlined />,
+    permission: 'legality.review.read',
+    group: '合法性审查',
+  },
+  normativeDocuments: {
+    path: '/admin/normative/documents',
+    label: '文件管理',
+    icon: <FileTextOutlined />,
+    permission: 'normative.document.read',
+    group: '规范性文件',
+  },
+  normativeCatalogue: {
+    path: '/admin/normative/catalogue',
+    label: '备案目录',
+    icon: <ProfileOutlined />,
+    permission: 'normative.document.read',
+    group: '规范性文件',
+  },
+  normativeExpiring: {
+    path: '/admin/normative/expiring',
+    label: '届满预警',
+    icon: <HourglassOutlined />,
+    permission: 'normative.document.read',
+    group: '规范性文件',
   },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },

@@ -27,7 +27,17 @@ export type Permission =
   | 'enforcement.case.review'
   | 'enforcement.case.approve'
   | 'enforcement.casefile.review'
-  | 'enforcement.casefile.standard';
+  | 'enforcement.casefile.standard'
+  | 'legality.review.read'
+  | 'legality.review.request'
+  | 'legality.review.unit'
+  | 'legality.review.justice'
+  | 'normative.document.read'
+  | 'normative.document.draft'
+  | 'normative.document.deliberate'
+  | 'normative.document.register'
+  | 'normative.document.filing'
+  | 'normative.settings.manage';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';

@@ -30,6 +30,7 @@ export function PortalFrame({ title, children }: { title: string; children: Reac
           <nav className="pt-nav" aria-label="门户栏目">
             <Link to="/">首页</Link>
             <Link to="/public/enforcement">行政执法公示</Link>
+            <Link to="/public/normative">规范性文件</Link>
           </nav>
           <Link to="/admin/login" className="pt-login">
             <LoginOutlined /> 工作人员登录
