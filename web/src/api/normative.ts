@@ -126,9 +126,7 @@ export const DISPOSITIONS: Record<Disposition, string> = {
 
 export const REGISTER_STATUS: Record<string, string> = {
   registered: '已登记编号',
-  published: '已公布',
-  filing: '备案审查中',
-  filed: '已备案',
+  'in-force': '现行有效',
   repealed: '已废止',
   expired: '已失效',
   invalid: '已宣布无效',

@@ -6,8 +6,6 @@ import { publicNormativeApi, REGISTER_STATUS } from '../api/normative.ts';
 import { useRequest } from '../shared/useRequest.ts';
 import { PortalFrame, usePortalTenant } from './PortalFrame.tsx';
 
-const IN_FORCE = new Set(['published', 'filing', 'filed']);
-
 /** One published normative document: its number, dates, status and full text. */
 export function PublicNormativeDocumentPage() {
   const { id = '' } = useParams();
@@ -36,10 +34,10 @@ export function PublicNormativeDocumentPage() {
             <Typography.Paragraph style={{ textAlign: 'center' }}>
               {d.number}{' '}
               <Tag
-                color={IN_FORCE.has(d.status) ? 'success' : 'default'}
+                color={d.status === 'in-force' ? 'success' : 'default'}
                 data-testid="public-normative-status"
               >
-                {IN_FORCE.has(d.status) ? '现行有效' : (REGISTER_STATUS[d.status] ?? d.status)}
+                {d.status === 'in-force' ? '现行有效' : (REGISTER_STATUS[d.status] ?? d.status)}
               </Tag>
             </Typography.Paragraph>
             <Descriptions
