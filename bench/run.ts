@@ -5,7 +5,7 @@ import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
 import { benchCredit, printCredit } from './credit.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchLog, printLog } from './log.ts';
-import { benchNormative, printNormative } from './normative.ts';
+import { benchCleanup, benchNormative, printCleanup, printNormative } from './normative.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
 
@@ -90,3 +90,5 @@ console.log(
   '\n8. Full-text search of normative documents in force (Chinese words and phrases) at 100,000 documents',
 );
 printNormative(await benchNormative({ pgUrl }));
+console.log('\n9. Opening a cleanup campaign (清理) over 10,000 normative documents in force');
+printCleanup(await benchCleanup({ pgUrl }));
