@@ -44,6 +44,7 @@ const NormativeDocumentsPage = named(
 );
 const NormativeCataloguePage = named(() => import('./admin/normative/CataloguePage.tsx'), 'CataloguePage');
 const NormativeExpiringPage = named(() => import('./admin/normative/ExpiringPage.tsx'), 'ExpiringPage');
+const NormativeCleanupPage = named(() => import('./admin/normative/CleanupPage.tsx'), 'CleanupPage');
 const PublicNormativePage = named(() => import('./portal/PublicNormativePage.tsx'), 'PublicNormativePage');
 const PublicNormativeDocumentPage = named(
   () => import('./portal/PublicNormativeDocumentPage.tsx'),
@@ -134,6 +135,10 @@ export function AppRoutes() {
           <Route
             path="normative/catalogue"
             element={guarded(SECTIONS.normativeCatalogue, <NormativeCataloguePage />)}
+          />
+          <Route
+            path="normative/cleanups"
+            element={guarded(SECTIONS.normativeCleanups, <NormativeCleanupPage />)}
           />
           <Route
             path="normative/expiring"

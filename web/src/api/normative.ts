@@ -132,6 +132,52 @@ export const REGISTER_STATUS: Record<string, string> = {
   invalid: '已宣布无效',
 };
 
+export type CleanupOutcome = 'keep' | 'amend' | 'repeal' | 'invalid';
+export const CLEANUP_OUTCOMES: Record<CleanupOutcome, string> = {
+  keep: '继续有效',
+  amend: '需要修改',
+  repeal: '废止',
+  invalid: '宣布失效',
+};
+export interface CleanupCounts {
+  total: number;
+  undecided: number;
+  keep: number;
+  amend: number;
+  repeal: number;
+  invalid: number;
+}
+export interface Cleanup {
+  id: string;
+  title: string;
+  reason: string;
+  openedOn: string;
+  status: 'open' | 'published';
+  documentCount: number;
+  openedByName: string;
+  publishedOn: string | null;
+  counts: CleanupCounts;
+}
+export interface CleanupItem {
+  caseId: string;
+  number: string;
+  title: string;
+  issuerName: string;
+  outcome: CleanupOutcome | null;
+  reason: string | null;
+  decidedOn: string | null;
+  decidedByName: string | null;
+}
+export interface PublicCleanup {
+  id: string;
+  title: string;
+  reason: string;
+  openedOn: string;
+  publishedOn: string | null;
+  counts: CleanupCounts;
+  changed: { number: string; title: string; outcome: CleanupOutcome; reason: string }[];
+}
+
 const root = '/api/normative';
 export const normativeApi = {
   create: (body: { unitId?: string; facts: DocumentFacts; body: string; note?: string }) =>
@@ -153,6 +199,17 @@ export const normativeApi = {
   expiring: (months: number) => http.get<ExpiringRow[]>(`${root}/expiring`, { months }),
   catalogue: (year: number, quarter: number) =>
     http.get<CatalogueRow[]>(`${root}/catalogue`, { year, quarter }),
+  cleanups: () => http.get<Cleanup[]>(`${root}/cleanups`),
+  openCleanup: (body: { title: string; reason: string }) =>
+    http.post<{ id: string; documentCount: number; openedOn: string }>(`${root}/cleanups`, body),
+  cleanupItems: (id: string, q: { outcome?: string; page: number; pageSize: number }) =>
+    http.get<{ total: number; items: CleanupItem[] }>(`${root}/cleanups/${enc(id)}/items`, q),
+  decide: (id: string, caseId: string, body: { outcome: CleanupOutcome; reason: string }) =>
+    http.post<{ caseId: string; outcome: string }>(
+      `${root}/cleanups/${enc(id)}/items/${enc(caseId)}/decision`,
+      body,
+    ),
+  publishCleanup: (id: string) => http.post<Cleanup>(`${root}/cleanups/${enc(id)}/publish`),
   settings: () => http.get<{ numberFormat: string }>(`${root}/settings`),
   setSettings: (body: { numberFormat: string }) =>
     http.put<{ numberFormat: string }>(`${root}/settings`, body),
@@ -164,6 +221,7 @@ export const publicNormativeApi = {
     http.get<SearchResult>(`${pub}/documents`, { ...q, tenant }),
   document: (id: string, tenant?: string) =>
     http.get<PublicDocument>(`${pub}/documents/${enc(id)}`, { tenant }),
+  cleanups: (tenant?: string) => http.get<PublicCleanup[]>(`${pub}/cleanups`, { tenant }),
   drafts: (tenant?: string) => http.get<PublicDraft[]>(`${pub}/drafts`, { tenant }),
   draft: (id: string, tenant?: string) => http.get<PublicDraft>(`${pub}/drafts/${enc(id)}`, { tenant }),
   comment: (id: string, body: { clauseNo: number; content: string; name?: string }, tenant?: string) =>

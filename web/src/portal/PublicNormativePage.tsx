@@ -2,7 +2,7 @@ import { Alert, Input, List, Table, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../api/forms.ts';
-import { publicNormativeApi, type SearchHit } from '../api/normative.ts';
+import { CLEANUP_OUTCOMES, publicNormativeApi, type SearchHit } from '../api/normative.ts';
 import { useRequest } from '../shared/useRequest.ts';
 import { PortalFrame, usePortalTenant } from './PortalFrame.tsx';
 
@@ -95,10 +95,56 @@ function Drafts({ tenant }: { tenant: string }) {
   );
 }
 
+function Cleanups({ tenant }: { tenant: string }) {
+  const r = useRequest(() => publicNormativeApi.cleanups(tenant), [tenant]);
+  if (r.error) return failed(r.error, r.reload);
+  return (
+    <List
+      loading={r.loading}
+      dataSource={r.data ?? []}
+      data-testid="public-normative-cleanups"
+      locale={{ emptyText: '暂无公布的清理结果' }}
+      renderItem={(c) => (
+        <List.Item>
+          <div style={{ width: '100%' }}>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {c.title}（{c.publishedOn ?? c.openedOn}公布）
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">
+              {c.reason}。共清理 {c.counts.total} 件：继续有效 {c.counts.keep} 件，需要修改 {c.counts.amend}{' '}
+              件，废止 {c.counts.repeal} 件，宣布失效 {c.counts.invalid} 件。
+            </Typography.Paragraph>
+            {c.changed.length > 0 ? (
+              <Table
+                rowKey="number"
+                size="small"
+                pagination={false}
+                dataSource={c.changed}
+                columns={[
+                  { title: '文号', dataIndex: 'number', width: 200 },
+                  { title: '文件名称', dataIndex: 'title' },
+                  {
+                    title: '清理结论',
+                    dataIndex: 'outcome',
+                    width: 100,
+                    render: (o: keyof typeof CLEANUP_OUTCOMES) => CLEANUP_OUTCOMES[o] ?? o,
+                  },
+                  { title: '理由', dataIndex: 'reason' },
+                ]}
+              />
+            ) : null}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** 规范性文件 on the portal: documents in force (Chinese full-text search) and drafts open for comment. */
 export function PublicNormativePage() {
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'drafts' ? 'drafts' : 'documents';
+  const t = params.get('tab');
+  const tab = t === 'drafts' || t === 'cleanups' ? t : 'documents';
   const { tenant } = usePortalTenant();
   return (
     <PortalFrame title="行政规范性文件">
@@ -113,6 +159,7 @@ export function PublicNormativePage() {
               children: tenant ? <InForce tenant={tenant.id} /> : null,
             },
             { key: 'drafts', label: '公开征求意见', children: tenant ? <Drafts tenant={tenant.id} /> : null },
+            { key: 'cleanups', label: '清理结果', children: tenant ? <Cleanups tenant={tenant.id} /> : null },
           ]}
         />
       </div>
