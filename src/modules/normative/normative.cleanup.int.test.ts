@@ -134,6 +134,7 @@ describe('cleanup campaigns (清理)', () => {
     const repeal = await inForce('示范区户外广告管理暂行规定');
     const invalid = await inForce('示范区殡葬管理实施细则');
     const amend = await inForce('示范区停车收费管理办法');
+    const outside = await inForce('示范区燃气安全管理办法');
     const expected = (
       await deps.db
         .select({ n: count() })
@@ -184,10 +185,32 @@ describe('cleanup campaigns (清理)', () => {
     const early = await api.call(justice, 'POST', `/api/normative/cleanups/${id}/publish`);
     expect(early.statusCode).toBe(409);
 
+    // a document repealed outside the campaign: the step is refused and nothing is stored; keep is refused; its
+    // repeal is recorded without a second step
+    await ok(justice, outside, 'repeal', { reason: '上位法废止', decidedOn: '2026-03-02' });
+    const logCount = async () => (await deps.db.select({ n: count() }).from(logEntries))[0]!.n;
+    const before = await logCount();
+    const invalidAgain = await api.call(justice, 'POST', url(outside), {
+      outcome: 'invalid',
+      reason: '已无调整对象',
+    });
+    expect(invalidAgain.statusCode, invalidAgain.body).toBe(409);
+    expect(
+      (await api.call(justice, 'POST', url(outside), { outcome: 'keep', reason: '继续' })).statusCode,
+    ).toBe(409);
+    expect(await logCount()).toBe(before);
+    const [untouched] = await deps.db
+      .select({ outcome: normativeCleanupItems.outcome })
+      .from(normativeCleanupItems)
+      .where(eq(normativeCleanupItems.caseId, outside));
+    expect(untouched!.outcome).toBeNull();
+    expect((await api.call(justice, 'GET', `/api/workflow/cases/${outside}`)).json().state).toBe('repealed');
+
     const decide = async (caseId: string, outcome: string, reason: string) => {
       const r = await api.call(justice, 'POST', url(caseId), { outcome, reason });
       expect(r.statusCode, r.body).toBe(200);
     };
+    await decide(outside, 'repeal', '上位法废止，已于清理期间废止');
     await decide(repeal, 'repeal', '上位法已修改，规定已不适应');
     await decide(invalid, 'invalid', '调整对象已消失');
     await decide(amend, 'amend', '收费标准需按新规定调整');
@@ -220,20 +243,21 @@ describe('cleanup campaigns (清理)', () => {
     expect(published.json().counts).toMatchObject({
       total: expected,
       undecided: 0,
-      repeal: 1,
+      repeal: 2,
       invalid: 1,
       amend: 1,
-      keep: expected - 3,
+      keep: expected - 4,
     });
     // closed for changes; listed on the portal
     expect(
       (await api.call(justice, 'POST', url(keep), { outcome: 'repeal', reason: '晚了' })).statusCode,
     ).toBe(409);
     const portal = (await api.call(null, 'GET', '/api/public/normative/cleanups')).json();
-    expect(portal[0].counts.repeal).toBe(1);
+    expect(portal[0].counts.repeal).toBe(2);
     expect(portal[0].changed.map((c: { outcome: string }) => c.outcome).sort()).toEqual([
       'amend',
       'invalid',
+      'repeal',
       'repeal',
     ]);
 

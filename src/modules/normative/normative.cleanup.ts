@@ -5,7 +5,7 @@ import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
 import { chinaDate, transition } from '../../platform/workflow/index.ts';
-import { normativeCleanupItems, normativeCleanups } from './normative.tables.ts';
+import { normativeCleanupItems, normativeCleanups, normativeRegister } from './normative.tables.ts';
 
 /** 清理 outcomes: 继续有效 / 修改 / 废止 / 宣布失效 (rules.md §4.2 “CLEANUP_CYCLE”). */
 export const CLEANUP_OUTCOMES = {
@@ -15,6 +15,14 @@ export const CLEANUP_OUTCOMES = {
   invalid: '宣布失效',
 } as const;
 export type CleanupOutcome = keyof typeof CLEANUP_OUTCOMES;
+
+/** The register status a repeal or a declaration of invalidity leaves. */
+const ENDS_AS: Partial<Record<CleanupOutcome, string>> = { repeal: 'repealed', invalid: 'invalid' };
+const STATUS_LABELS: Record<string, string> = {
+  repealed: '已废止',
+  invalid: '已宣布失效',
+  expired: '有效期届满失效',
+};
 
 /** The document's step for the outcomes that end its force (through the workflow engine). */
 const STEP: Partial<Record<CleanupOutcome, string>> = { repeal: 'repeal', invalid: 'declareInvalid' };
@@ -216,8 +224,22 @@ export function decideCleanupItem(
         `该文件已作出清理结论（${CLEANUP_OUTCOMES[item.outcome as CleanupOutcome] ?? item.outcome}）`,
       );
     const today = chinaDate(ctx.now);
+    // A document that left force during the campaign (repealed, declared invalid or expired outside it) can only be
+    // recorded with the outcome it already has; keep and amend are refused.
+    const [reg] = await ctx.db
+      .select({ status: normativeRegister.status })
+      .from(normativeRegister)
+      .where(and(eq(normativeRegister.tenantId, ctx.actor.tenantId), eq(normativeRegister.caseId, caseId)));
+    const status = reg?.status ?? 'in-force';
+    const already = status !== 'in-force' && status === ENDS_AS[input.outcome];
+    if (status !== 'in-force' && !already)
+      throw conflict(
+        'NORMATIVE.CLEANUP_NOT_IN_FORCE',
+        `${item.number}已不再有效（${STATUS_LABELS[status] ?? status}），不能作出该结论`,
+      );
     const step = STEP[input.outcome];
-    if (step) await transition(ctx, caseId, step, { reason: `清理：${input.reason}`, decidedOn: today });
+    if (step && !already)
+      await transition(ctx, caseId, step, { reason: `清理：${input.reason}`, decidedOn: today });
     await ctx.db
       .update(i)
       .set({
