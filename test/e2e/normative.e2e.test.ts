@@ -190,11 +190,11 @@ describe('normative document', () => {
     await typeDate(pub, '施行日期', '2026-11-26');
     await pub.getByLabel('公布载体').fill('示范区人民政府网站');
     await submitStep('已公布，待报送备案');
-    // 报送备案 through the API: in the shared step form the open multi-select dropdown covers the submit button
-    await unitadmin.call('POST', `/api/workflow/cases/${docId}/transitions/submitFiling`, {
-      filedOn: '2026-11-26',
-      recipients: ['superior-government', 'npc-standing-committee'],
-    });
+    const filing = await step('报送备案（上一级人民政府、本级人大常委会）');
+    await typeDate(filing, '报送备案日期', '2026-11-26');
+    await choose(page, filing, '备案机关', '上一级人民政府');
+    await page.keyboard.press('Escape');
+    await submitStep('备案审查中');
     await signOut(page);
     await justiceApi.call('POST', `/api/workflow/cases/${docId}/transitions/acceptFiling`, {
       acceptedOn: '2026-11-26',
