@@ -6,7 +6,7 @@ import { benchCredit, printCredit } from './credit.ts';
 import { benchSupervision, printSupervision } from './enforcement.ts';
 import { benchDraw, benchImport, printDraw, printImport } from './inspection.ts';
 import { benchLog, printLog } from './log.ts';
-import { benchNormative, printNormative } from './normative.ts';
+import { benchCleanup, benchNormative, printCleanup, printNormative } from './normative.ts';
 import { benchPublicity, printPublicity } from './publicity.ts';
 import { benchWorkflow, printWorkflow } from './workflow.ts';
 
@@ -98,3 +98,6 @@ console.log(
 );
 printDraw(benchDraw());
 printImport(await benchImport());
+
+console.log('\n10. Opening a cleanup campaign (清理) over 10,000 normative documents in force');
+printCleanup(await benchCleanup({ pgUrl }));

@@ -37,6 +37,21 @@ const PublicEnforcementPage = named(
   'PublicEnforcementPage',
 );
 const PublicCreditPage = named(() => import('./portal/PublicCreditPage.tsx'), 'PublicCreditPage');
+const LegalityQueuePage = named(() => import('./admin/legality/LegalityQueuePage.tsx'), 'LegalityQueuePage');
+const LegalityStatsPage = named(() => import('./admin/legality/LegalityStatsPage.tsx'), 'LegalityStatsPage');
+const NormativeDocumentsPage = named(
+  () => import('./admin/normative/NormativeDocumentsPage.tsx'),
+  'NormativeDocumentsPage',
+);
+const NormativeCataloguePage = named(() => import('./admin/normative/CataloguePage.tsx'), 'CataloguePage');
+const NormativeExpiringPage = named(() => import('./admin/normative/ExpiringPage.tsx'), 'ExpiringPage');
+const NormativeCleanupPage = named(() => import('./admin/normative/CleanupPage.tsx'), 'CleanupPage');
+const PublicNormativePage = named(() => import('./portal/PublicNormativePage.tsx'), 'PublicNormativePage');
+const PublicNormativeDocumentPage = named(
+  () => import('./portal/PublicNormativeDocumentPage.tsx'),
+  'PublicNormativeDocumentPage',
+);
+const PublicDraftPage = named(() => import('./portal/PublicDraftPage.tsx'), 'PublicDraftPage');
 const PublicDecisionPage = named(() => import('./portal/PublicDecisionPage.tsx'), 'PublicDecisionPage');
 const PublicDrawsPage = named(() => import('./portal/PublicDrawsPage.tsx'), 'PublicDrawsPage');
 const PublicDrawPage = named(() => import('./portal/PublicDrawPage.tsx'), 'PublicDrawPage');
@@ -82,6 +97,9 @@ export function AppRoutes() {
       <Route path="/public/inspection" element={page(<PublicDrawsPage />)} />
       <Route path="/public/inspection/draws/:id" element={page(<PublicDrawPage />)} />
       <Route path="/public/credit" element={page(<PublicCreditPage />)} />
+      <Route path="/public/normative" element={page(<PublicNormativePage />)} />
+      <Route path="/public/normative/documents/:id" element={page(<PublicNormativeDocumentPage />)} />
+      <Route path="/public/normative/drafts/:id" element={page(<PublicDraftPage />)} />
       <Route
         path="/admin"
         element={
@@ -144,6 +162,24 @@ export function AppRoutes() {
           <Route path="credit/models" element={guarded(SECTIONS.creditModels, <CreditModelsPage />)} />
           <Route path="credit/measures" element={guarded(SECTIONS.creditMeasures, <CreditMeasuresPage />)} />
           <Route path="credit/repairs" element={guarded(SECTIONS.creditRepairs, <CreditRepairsPage />)} />
+          <Route path="legality/queue" element={guarded(SECTIONS.legalityQueue, <LegalityQueuePage />)} />
+          <Route path="legality/stats" element={guarded(SECTIONS.legalityStats, <LegalityStatsPage />)} />
+          <Route
+            path="normative/documents"
+            element={guarded(SECTIONS.normativeDocuments, <NormativeDocumentsPage />)}
+          />
+          <Route
+            path="normative/catalogue"
+            element={guarded(SECTIONS.normativeCatalogue, <NormativeCataloguePage />)}
+          />
+          <Route
+            path="normative/cleanups"
+            element={guarded(SECTIONS.normativeCleanups, <NormativeCleanupPage />)}
+          />
+          <Route
+            path="normative/expiring"
+            element={guarded(SECTIONS.normativeExpiring, <NormativeExpiringPage />)}
+          />
           <Route path="org" element={guarded(SECTIONS.org, <OrgPage />)} />
           <Route path="users" element={guarded(SECTIONS.users, <UsersPage />)} />
           <Route path="roles" element={guarded(SECTIONS.roles, <RolesPage />)} />

@@ -5,6 +5,8 @@
  * full-text search of documents in force.
  */
 export { type DiffOp, diffText, splitClauses } from './diff.ts';
+/** 清理: opening a campaign, for the benchmark. */
+export { openCleanup } from './normative.cleanup.ts';
 export { NormativePermissions } from './normative.permissions.ts';
 export { normativeRoutes } from './normative.routes.ts';
 /** Reads for other modules (legal-basis pickers must show only documents in force) and for the benchmark. */

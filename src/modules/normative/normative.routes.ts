@@ -6,10 +6,26 @@ import { notFound } from '../../kernel/errors.ts';
 import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
 import { getTenant } from '../../platform/tenancy/index.ts';
 import { chinaDate } from '../../platform/workflow/index.ts';
+import {
+  cleanupItems,
+  decideCleanupItem,
+  getCleanup,
+  listCleanups,
+  openCleanup,
+  publishCleanup,
+  publishedCleanups,
+} from './normative.cleanup.ts';
 import { NormativePermissions as P } from './normative.permissions.ts';
 import {
   zCatalogue,
   zCatalogueQuery,
+  zCleanup,
+  zCleanupBody,
+  zCleanupDecision,
+  zCleanupItemParams,
+  zCleanupItems,
+  zCleanupItemsQuery,
+  zCleanupOpened,
   zComment,
   zCommentParams,
   zCreateDocumentBody,
@@ -17,6 +33,7 @@ import {
   zDiff,
   zDiffQuery,
   zDispositionBody,
+  zPublicCleanup,
   zPublicCommentBody,
   zPublicCommentResult,
   zPublicDocument,
@@ -233,6 +250,94 @@ export const normativeRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
     async (req) => setSettings(req.ctx(), req.body),
   );
 
+  // ---------- 清理 (cleanup campaigns) ----------
+  const clean = { access: { permission: P['normative.document.filing'] } };
+  app.post(
+    `${root}/cleanups`,
+    {
+      config: clean,
+      schema: {
+        tags,
+        summary: '开启清理（覆盖当日全部现行有效文件；同一时间只能有一次未公布结果的清理）',
+        body: zCleanupBody,
+        response: { 201: zCleanupOpened, ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      reply.code(201);
+      return openCleanup(req.ctx(), req.body);
+    },
+  );
+  app.get(
+    `${root}/cleanups`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '清理活动及各结论件数',
+        response: { 200: z.array(zCleanup), ...problemResponses },
+      },
+    },
+    async (req) => listCleanups(req.ctx()),
+  );
+  app.get(
+    `${root}/cleanups/:id`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '清理活动',
+        params: zIdParams,
+        response: { 200: zCleanup, ...problemResponses },
+      },
+    },
+    async (req) => getCleanup(req.ctx(), req.params.id),
+  );
+  app.get(
+    `${root}/cleanups/:id/items`,
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '清理范围内的文件及清理结论',
+        params: zIdParams,
+        querystring: zCleanupItemsQuery,
+        response: { 200: zCleanupItems, ...problemResponses },
+      },
+    },
+    async (req) => cleanupItems(req.ctx(), req.params.id, req.query),
+  );
+  app.post(
+    `${root}/cleanups/:id/items/:caseId/decision`,
+    {
+      config: clean,
+      schema: {
+        tags,
+        summary: '作出清理结论（继续有效、需要修改、废止、宣布失效）并说明理由；废止和宣布失效经文件流程办理',
+        params: zCleanupItemParams,
+        body: zCleanupDecision,
+        response: {
+          200: z.object({ caseId: z.string(), outcome: z.string(), decidedOn: z.string() }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (req) => decideCleanupItem(req.ctx(), req.params.id, req.params.caseId, req.body),
+  );
+  app.post(
+    `${root}/cleanups/:id/publish`,
+    {
+      config: clean,
+      schema: {
+        tags,
+        summary: '公布清理结果（全部文件均已作出结论后）',
+        params: zIdParams,
+        response: { 200: zCleanup, ...problemResponses },
+      },
+    },
+    async (req) => publishCleanup(req.ctx(), req.params.id),
+  );
+
   // ---------- portal: no sign-in ----------
   const publicTags = ['normative-public'];
   const pub = { access: { public: true as const } };
@@ -268,6 +373,19 @@ export const normativeRoutes = (deps: AppDeps) => async (base: FastifyInstance) 
       },
     },
     async (req) => publishedDocument(deps.db, await tenantOf(req.query.tenant), req.params.id),
+  );
+  app.get(
+    '/api/public/normative/cleanups',
+    {
+      config: pub,
+      schema: {
+        tags: publicTags,
+        summary: '已公布的规范性文件清理结果',
+        querystring: zTenantQuery,
+        response: { 200: z.array(zPublicCleanup), ...problemResponses },
+      },
+    },
+    async (req) => publishedCleanups(deps.db, await tenantOf(req.query.tenant)),
   );
   app.get(
     '/api/public/normative/drafts',

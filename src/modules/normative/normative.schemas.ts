@@ -134,3 +134,66 @@ export const zPublicCommentBody = z.object({
   name: z.string().trim().max(50, { error: '姓名不能超过50个字符' }).optional(),
 });
 export const zPublicCommentResult = z.object({ id: z.string(), commenter: z.string(), clauseNo: z.number() });
+
+// ---------- 清理 (cleanup campaigns) ----------
+export const zCleanupBody = z.object({ title: zText(200), reason: zText(1000) });
+export const zCleanupOpened = z.object({ id: z.string(), documentCount: z.number(), openedOn: z.string() });
+const zCounts = z.object({
+  total: z.number(),
+  undecided: z.number(),
+  keep: z.number(),
+  amend: z.number(),
+  repeal: z.number(),
+  invalid: z.number(),
+});
+export const zCleanup = z.object({
+  id: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  openedOn: z.string(),
+  status: z.string(),
+  documentCount: z.number(),
+  openedByName: z.string(),
+  publishedOn: z.string().nullable(),
+  counts: zCounts,
+});
+export const zCleanupItemsQuery = z.object({
+  outcome: z
+    .enum(['keep', 'amend', 'repeal', 'invalid', 'undecided'], { error: '清理结论筛选条件无效' })
+    .optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const zCleanupItems = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      number: z.string(),
+      title: z.string(),
+      issuerName: z.string(),
+      outcome: z.string().nullable(),
+      reason: z.string().nullable(),
+      decidedOn: z.string().nullable(),
+      decidedByName: z.string().nullable(),
+    }),
+  ),
+});
+export const zCleanupItemParams = z.object({ id: zId, caseId: zId });
+export const zCleanupDecision = z.object({
+  outcome: z.enum(['keep', 'amend', 'repeal', 'invalid'], {
+    error: '请选择清理结论（继续有效、需要修改、废止或宣布失效）',
+  }),
+  reason: zText(1900),
+});
+export const zPublicCleanup = z.object({
+  id: z.string(),
+  title: z.string(),
+  reason: z.string(),
+  openedOn: z.string(),
+  publishedOn: z.string().nullable(),
+  counts: zCounts,
+  changed: z.array(
+    z.object({ number: z.string(), title: z.string(), outcome: z.string(), reason: z.string() }),
+  ),
+});

@@ -125,3 +125,52 @@ export const normativeRegister = pgTable(
     index('normative_register_search_gin').using('gin', t.searchTokens),
   ],
 );
+
+/**
+ * A cleanup campaign (清理, rules.md §4.3): opened over every document in force on the day it opens (one
+ * `normative_cleanup_items` row each, inserted by one statement), each given keep / amend / repeal / declare invalid
+ * with reasons, then the results (counts by outcome) published.
+ */
+export const normativeCleanups = pgTable(
+  'normative_cleanups',
+  {
+    tenantId: varchar('tenant_id', { length: 12 }).notNull(),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    /** Why: 定期清理 or the superior law that changed. */
+    reason: text('reason').notNull(),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    /** `open` · `published`. */
+    status: text('status').notNull(),
+    documentCount: integer('document_count').notNull(),
+    openedByName: text('opened_by_name').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('normative_cleanups_tenant_opened_idx').on(t.tenantId, t.openedOn),
+  ],
+);
+
+/** One document in a cleanup: its number and title when the campaign opened, and the outcome with its reason. */
+export const normativeCleanupItems = pgTable(
+  'normative_cleanup_items',
+  {
+    tenantId: varchar('tenant_id', { length: 12 }).notNull(),
+    cleanupId: uuid('cleanup_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    issuerName: text('issuer_name').notNull(),
+    /** null until decided; `keep` · `amend` · `repeal` · `invalid`. */
+    outcome: text('outcome'),
+    reason: text('reason'),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decidedByName: text('decided_by_name'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.cleanupId, t.caseId] }),
+    index('normative_cleanup_items_tenant_outcome_idx').on(t.tenantId, t.cleanupId, t.outcome),
+  ],
+);

@@ -38,7 +38,17 @@ export type Permission =
   | 'credit.model.manage'
   | 'credit.measure.manage'
   | 'credit.feedback.record'
-  | 'credit.repair.handle';
+  | 'credit.repair.handle'
+  | 'legality.review.read'
+  | 'legality.review.request'
+  | 'legality.review.unit'
+  | 'legality.review.justice'
+  | 'normative.document.read'
+  | 'normative.document.draft'
+  | 'normative.document.deliberate'
+  | 'normative.document.register'
+  | 'normative.document.filing'
+  | 'normative.settings.manage';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';

@@ -31,6 +31,7 @@ export function PortalFrame({ title, children }: { title: string; children: Reac
             <Link to="/">首页</Link>
             <Link to="/public/enforcement">行政执法公示</Link>
             <Link to="/public/credit">信用查询</Link>
+            <Link to="/public/normative">规范性文件</Link>
           </nav>
           <Link to="/admin/login" className="pt-login">
             <LoginOutlined /> 工作人员登录

@@ -50,7 +50,8 @@ const SECTIONS: PortalSection[] = [
     id: 'normative',
     title: '规范性文件',
     icon: <FileProtectOutlined />,
-    text: '行政规范性文件的制定、合法性审核、备案、清理及现行有效文件目录。',
+    text: '现行有效的行政规范性文件全文检索，以及正在公开征求意见的文件草案。',
+    to: '/public/normative',
   },
   {
     id: 'disclosure',

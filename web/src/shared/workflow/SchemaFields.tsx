@@ -185,6 +185,8 @@ function SchemaField({
   const choose = kind === 'enum' || kind === 'date' || kind === 'multi';
   const rules: Rule[] = [];
   if (required && kind !== 'boolean')
+    // Only text gets `whitespace`: with a second key async-validator checks the value as a string, which
+    // refused every chosen value of a multiple select (an array) and every number.
     rules.push({
       required: true,
       // Without a type the rule checks for a string, and a filled list or number fails with this message.
@@ -193,7 +195,7 @@ function SchemaField({
         : kind === 'number'
           ? { type: 'number' as const }
           : {}),
-      whitespace: kind === 'text' || kind === 'textarea',
+      ...(kind === 'text' || kind === 'textarea' ? { whitespace: true } : {}),
       message: `${choose ? '请选择' : '请填写'}${label}`,
     });
   if ((kind === 'text' || kind === 'textarea') && s.maxLength)
