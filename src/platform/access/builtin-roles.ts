@@ -42,6 +42,9 @@ export const BUILTIN_ROLES: {
       'normative.document.read',
       'normative.document.draft',
       'normative.settings.manage',
+      'decisions.catalogue.read',
+      'decisions.catalogue.manage',
+      'decisions.decision.read',
     ],
   },
   {
@@ -69,6 +72,9 @@ export const BUILTIN_ROLES: {
       'legality.review.request',
       'normative.document.read',
       'normative.document.draft',
+      'decisions.catalogue.read',
+      'decisions.decision.read',
+      'decisions.decision.handle',
     ],
   },
   {
@@ -93,6 +99,9 @@ export const BUILTIN_ROLES: {
       'legality.review.read',
       'normative.document.read',
       'normative.document.deliberate',
+      'decisions.catalogue.read',
+      'decisions.decision.read',
+      'decisions.decision.discuss',
     ],
   },
   {
@@ -121,6 +130,9 @@ export const BUILTIN_ROLES: {
       'normative.document.register',
       'normative.document.filing',
       'normative.settings.manage',
+      'decisions.catalogue.read',
+      'decisions.catalogue.manage',
+      'decisions.decision.read',
     ],
   },
   {
@@ -160,6 +172,7 @@ export const BUILTIN_ROLES: {
       'legality.review.read',
       'legality.review.unit',
       'normative.document.read',
+      'decisions.decision.read',
     ],
   },
   {
