@@ -5,6 +5,7 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
+  BranchesOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EyeOutlined,
@@ -49,6 +50,12 @@ export const SECTIONS = {
     label: '政府信息公开',
     icon: <FileSearchOutlined />,
     permission: 'disclosure.request.read',
+  },
+  decisions: {
+    path: '/admin/decisions',
+    label: '重大行政决策',
+    icon: <BranchesOutlined />,
+    permission: 'decisions.catalogue.read',
   },
   enforcementCases: {
     path: '/admin/enforcement/cases',

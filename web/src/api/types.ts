@@ -27,7 +27,12 @@ export type Permission =
   | 'enforcement.case.review'
   | 'enforcement.case.approve'
   | 'enforcement.casefile.review'
-  | 'enforcement.casefile.standard';
+  | 'enforcement.casefile.standard'
+  | 'decisions.catalogue.read'
+  | 'decisions.catalogue.manage'
+  | 'decisions.decision.read'
+  | 'decisions.decision.handle'
+  | 'decisions.decision.discuss';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
