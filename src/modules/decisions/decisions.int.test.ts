@@ -208,7 +208,7 @@ const risk = {
   assessedOn: '2026-03-25',
   assessor: '区社会稳定风险评估中心',
   method: '舆情跟踪、走访、座谈',
-  riskPoints: ['收费标准调整引发群众不满'],
+  riskPoints: '收费标准调整引发群众不满',
   level: 'medium',
   measures: '分步实施，加强宣传解释',
   contingency: '设立投诉专线和应急小组',

@@ -93,7 +93,8 @@ export const zRisk = z
     assessedOn: zDate,
     assessor: zText(200),
     method: zText(200),
-    riskPoints: z.array(zText(500)).min(1, { error: '请列明风险点' }),
+    /** 风险点 (one per line). */
+    riskPoints: zText(5000),
     level: z.enum(['low', 'medium', 'high'], { error: '请选择风险等级（低、中、高）' }),
     measures: zText(5000),
     contingency: zOptText(5000),
@@ -289,7 +290,12 @@ export const MajorDecision = defineMachine({
       to: 'drafting',
       permission: P['decisions.decision.handle'],
       input: z.object({
-        commentCount: z.number({ error: '请填写收到的意见条数' }).int().min(0, { error: '意见条数不能为负' }),
+        commentCount: z
+          .number({ error: '请填写收到的意见条数' })
+          .int({ error: '意见条数应为整数' })
+          .min(0, { error: '意见条数不能为负' })
+          .max(1_000_000, { error: '意见条数过大' })
+          .optional(),
         adoptionReport: zText(10000),
       }),
       guards: [

@@ -284,6 +284,8 @@ function ItemModal({
     <Modal
       open
       title={title}
+      okText="保存"
+      okButtonProps={{ 'data-testid': 'catalogue-item-submit' } as Record<string, string>}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
@@ -368,6 +370,8 @@ function PublishModal({
     <Modal
       open
       title={`公布${year}年度目录`}
+      okText="公布"
+      okButtonProps={{ 'data-testid': 'catalogue-publish-submit' } as Record<string, string>}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
@@ -420,6 +424,8 @@ function StartModal({
     <Modal
       open
       title="启动决策程序"
+      okText="启动"
+      okButtonProps={{ 'data-testid': 'decision-start-submit' } as Record<string, string>}
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={saving}
