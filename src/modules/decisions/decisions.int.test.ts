@@ -4,6 +4,7 @@ import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
 import { users } from '../../platform/access/access.tables.ts';
 import { cases } from '../../platform/workflow/index.ts';
+import { seedDemoDecisions } from './decisions.demo.ts';
 import {
   decisionCatalogueAdjustments,
   decisionCatalogueItems,
@@ -470,6 +471,27 @@ describe('major decision through the five steps', () => {
     expect(Object.values(done.steps)).toEqual(['done', 'done', 'done', 'done', 'done']);
     const cat = (await api.call(unitadmin, 'GET', '/api/decisions/catalogues/2026')).json();
     expect(cat.items[0].decision).not.toBeNull();
+  });
+
+  it('seeds the demo district: a published catalogue and decisions at different steps', async () => {
+    const before = (await api.call(unitadmin, 'GET', '/api/decisions')).json().length;
+    expect(await seedDemoDecisions({ db: deps.db, crypto: deps.crypto }, '500113')).toBe(3);
+    const list = (await api.call(unitadmin, 'GET', '/api/decisions')).json() as {
+      title: string;
+      state: string;
+      steps: Record<string, string>;
+    }[];
+    expect(list.length - before).toBe(3);
+    const planning = list.find((d) => d.title.startsWith('示范区国土空间总体规划'))!;
+    expect(planning.steps).toMatchObject({
+      participation: 'done',
+      experts: 'done',
+      risk: 'done',
+      legality: 'todo',
+    });
+    expect(
+      list.find((d) => d.title === '示范区城市生活垃圾分类实施方案' && d.state === 'commenting'),
+    ).toBeTruthy();
   });
 
   it('guards the list and the portal', async () => {
