@@ -4,6 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
+import { seedDemoDecisions } from '../modules/decisions/index.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
@@ -320,6 +321,9 @@ export async function loadDemo(
   });
   // The year's enforcement cases, step by step through the workflow engine on the days they happened.
   await ensureCalendarSeeded(db);
+  // Major decisions (a published catalogue, decisions at different steps) for districts shown to people; the small
+  // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
+  if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { newId } from '../kernel/ids.ts';
 import { creditRoutes } from '../modules/credit/index.ts';
+import { decisionsRoutes } from '../modules/decisions/index.ts';
 import { enforcementRoutes, enforcementViewRoutes } from '../modules/enforcement/index.ts';
 import { inspectionRoutes } from '../modules/inspection/index.ts';
 import { legalityRoutes } from '../modules/legality/index.ts';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(creditRoutes(deps));
   await app.register(legalityRoutes);
   await app.register(normativeRoutes(deps));
+  await app.register(decisionsRoutes(deps));
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

@@ -1,5 +1,6 @@
 /** Every domain module, loaded once so its permissions and machines are declared before serving. */
 export * as credit from './credit/index.ts';
+export * as decisions from './decisions/index.ts';
 export * as disclosure from './disclosure/index.ts';
 export * as enforcement from './enforcement/index.ts';
 export * as inspection from './inspection/index.ts';

@@ -20,6 +20,7 @@ const TokensPage = named(() => import('./admin/tokens/TokensPage.tsx'), 'TokensP
 const InboxPage = named(() => import('./admin/inbox/InboxPage.tsx'), 'InboxPage');
 const CasePage = named(() => import('./admin/cases/CasePage.tsx'), 'CasePage');
 const DisclosurePage = named(() => import('./admin/disclosure/DisclosurePage.tsx'), 'DisclosurePage');
+const DecisionsPage = named(() => import('./admin/decisions/DecisionsPage.tsx'), 'DecisionsPage');
 const EnforcementCasesPage = named(() => import('./admin/enforcement/CasesPage.tsx'), 'CasesPage');
 const MyCasesPage = named(() => import('./admin/enforcement/MyCasesPage.tsx'), 'MyCasesPage');
 const LegalReviewQueuePage = named(
@@ -114,6 +115,7 @@ export function AppRoutes() {
           <Route path="inbox" element={guarded(SECTIONS.inbox, <InboxPage />)} />
           <Route path="cases/:id" element={page(<CasePage />)} />
           <Route path="disclosure" element={guarded(SECTIONS.disclosure, <DisclosurePage />)} />
+          <Route path="decisions" element={guarded(SECTIONS.decisions, <DecisionsPage />)} />
           <Route
             path="enforcement/cases"
             element={guarded(SECTIONS.enforcementCases, <EnforcementCasesPage />)}

@@ -43,6 +43,9 @@ export const BUILTIN_ROLES: {
       'normative.document.draft',
       'normative.settings.manage',
       'inspection.result.record',
+      'decisions.catalogue.read',
+      'decisions.catalogue.manage',
+      'decisions.decision.read',
     ],
   },
   {
@@ -70,6 +73,9 @@ export const BUILTIN_ROLES: {
       'legality.review.request',
       'normative.document.read',
       'normative.document.draft',
+      'decisions.catalogue.read',
+      'decisions.decision.read',
+      'decisions.decision.handle',
     ],
   },
   {
@@ -94,6 +100,9 @@ export const BUILTIN_ROLES: {
       'legality.review.read',
       'normative.document.read',
       'normative.document.deliberate',
+      'decisions.catalogue.read',
+      'decisions.decision.read',
+      'decisions.decision.discuss',
     ],
   },
   {
@@ -122,6 +131,9 @@ export const BUILTIN_ROLES: {
       'normative.document.register',
       'normative.document.filing',
       'normative.settings.manage',
+      'decisions.catalogue.read',
+      'decisions.catalogue.manage',
+      'decisions.decision.read',
     ],
   },
   {
@@ -161,6 +173,7 @@ export const BUILTIN_ROLES: {
       'legality.review.read',
       'legality.review.unit',
       'normative.document.read',
+      'decisions.decision.read',
     ],
   },
   {

@@ -1,4 +1,5 @@
 import type { CaseTypeUi } from '../shared/workflow/labels.ts';
+import { DECISIONS_UI } from './decisions/decisions.ui.ts';
 import { DISCLOSURE_UI } from './disclosure/disclosure.ui.ts';
 import { CaseDocumentsCard } from './enforcement/CaseDocumentsCard.tsx';
 import { ENFORCEMENT_UI } from './enforcement/enforcement.ui.ts';
@@ -8,6 +9,7 @@ import { NORMATIVE_UI } from './normative/normative.ui.ts';
 
 /** Each case type's Chinese field names and hints for the shared workflow screens, and its list page. */
 export const CASE_TYPES: Record<string, { ui: CaseTypeUi; listPath: string }> = {
+  'decisions.decision': { ui: DECISIONS_UI, listPath: '/admin/decisions' },
   'disclosure.request': { ui: DISCLOSURE_UI, listPath: '/admin/disclosure' },
   'enforcement.penalty-case': {
     ui: { ...ENFORCEMENT_UI, panels: [CaseDocumentsCard] },

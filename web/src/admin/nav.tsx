@@ -7,6 +7,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BookOutlined,
+  BranchesOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   ClearOutlined,
@@ -66,6 +67,12 @@ export const SECTIONS = {
     label: '政府信息公开',
     icon: <FileSearchOutlined />,
     permission: 'disclosure.request.read',
+  },
+  decisions: {
+    path: '/admin/decisions',
+    label: '重大行政决策',
+    icon: <BranchesOutlined />,
+    permission: 'decisions.catalogue.read',
   },
   enforcementCases: {
     path: '/admin/enforcement/cases',

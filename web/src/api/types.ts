@@ -48,7 +48,12 @@ export type Permission =
   | 'normative.document.deliberate'
   | 'normative.document.register'
   | 'normative.document.filing'
-  | 'normative.settings.manage';
+  | 'normative.settings.manage'
+  | 'decisions.catalogue.read'
+  | 'decisions.catalogue.manage'
+  | 'decisions.decision.read'
+  | 'decisions.decision.handle'
+  | 'decisions.decision.discuss';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
