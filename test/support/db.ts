@@ -80,4 +80,15 @@ export async function withoutDemoCases(db: Db): Promise<void> {
       sql`delete from ${sql.identifier(table)} where tenant_id = ${TEST_TENANT} and case_id in ${demo}`,
     );
   await db.execute(sql`delete from cases where tenant_id = ${TEST_TENANT} and type like 'enforcement.%'`);
+  // Their published decisions against organisations fed the credit platform (records, subjects, grades).
+  for (const table of [
+    'credit_measure_feedback',
+    'credit_repairs',
+    'credit_grade_history',
+    'credit_regrade_runs',
+    'credit_records',
+    'credit_subjects',
+    'credit_models',
+  ])
+    await db.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${TEST_TENANT}`);
 }

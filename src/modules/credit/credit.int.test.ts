@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 import type { Ctx } from '../../platform/access/index.ts';
 import { computeUsccCheck } from '../../platform/validators/index.ts';
@@ -47,6 +47,7 @@ const record = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-09-25T10:00:00+08:00');
+  await withoutDemoCases(deps.db); // the demo year's cases and the credit records they made
   api = await testApi(deps);
   const one = async (q: ReturnType<typeof sql>) => (await queryRows<{ v: string }>(deps.db, q))[0]!.v;
   market = await one(sql`select id as v from units where name = '区市场监督管理局'`);

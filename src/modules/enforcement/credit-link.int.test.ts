@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { computeUsccCheck } from '../../platform/validators/index.ts';
 import { marketTeam } from './market-team.fixture.ts';
 
@@ -26,6 +26,7 @@ const ORG = usccOf(801);
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-11-05T10:00:00+08:00');
+  await withoutDemoCases(deps.db); // the demo year's cases and the credit records they made
   api = await testApi(deps);
   officer = await api.login('officer');
   leader = await api.login('leader');

@@ -1,7 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
-import { openTestDeps } from '../../../test/support/db.ts';
+import { openTestDeps, withoutDemoCases } from '../../../test/support/db.ts';
 import { queryRows } from '../../kernel/db/index.ts';
 import { logEntries } from '../../platform/log/index.ts';
 import { enforcementCaseReviews } from './case-review.tables.ts';
@@ -96,6 +96,7 @@ const waive = (id: string) =>
 
 beforeAll(async () => {
   deps = await openTestDeps('2026-11-10T10:00:00+08:00');
+  await withoutDemoCases(deps.db); // the demo year's cases and the credit records they made
   api = await testApi(deps);
   officer = await api.login('officer');
   reviewer = await api.login('reviewer');
