@@ -45,9 +45,12 @@ describe('admin: users', () => {
     await page.getByTestId('dashboard-summary').waitFor();
     expect(await menuItems(page)).toEqual([
       '工作台',
+      '待办',
+      '重大行政决策',
       '行政执法',
       '双随机、一公开',
       '公共信用',
+      '规范性文件',
       '组织机构',
       '用户管理',
       '角色权限',

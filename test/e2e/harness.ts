@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,17 +33,14 @@ export async function startStack(): Promise<Running> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm run test:all\`, which installs it`);
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  // The demo district with its whole year of cases before the server starts: a first `serve` would load the
+  // year in the background, and the flows would race it (lists and queues changing under the test).
+  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
+  if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
   const port = await freePort();
   const server: ChildProcess = spawn('node', ['bin/fazhi.mjs', 'serve'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DEMO_SCALE: '0.1',
-      DATABASE_URL: '',
-    },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DEMO_SCALE: '0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
