@@ -4,6 +4,7 @@
  * same layout, so an exported file imports unchanged.
  */
 import ExcelJS from 'exceljs';
+import { cellText, normalizeName } from '../../platform/spreadsheet/index.ts';
 
 /** One data row: its spreadsheet row number and its cells as trimmed text, by column name. */
 export interface SheetRow {
@@ -20,30 +21,6 @@ export interface SheetProblem {
 }
 
 export const MAX_ROWS = 2000;
-
-const isoOf = (d: Date) =>
-  `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
-
-function text(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return isoOf(v);
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: unknown }[])
-        .map((t) => String(t.text ?? ''))
-        .join('')
-        .trim();
-    if ('result' in o) return text(o.result);
-    if (typeof o.text === 'string') return o.text.trim();
-    if ('error' in o) return String(o.error);
-  }
-  return String(v).trim();
-}
-
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /** Reads the first sheet; the header is the first non-empty row and must name every `required` column. */
 export async function readSheet(
@@ -73,7 +50,7 @@ export async function readSheet(
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = text(cell.value);
+      cells[col - 1] = cellText(cell.value);
     });
     if (cells.some((c) => c)) grid.push({ row: rowNumber, cells });
   });
@@ -81,8 +58,8 @@ export async function readSheet(
   if (!header) return fail('文件中没有任何内容');
   const index = new Map<string, number>();
   header.cells.forEach((h, i) => {
-    const n = h ? norm(h) : '';
-    const name = columns.find((c) => norm(c) === n);
+    const n = h ? normalizeName(h) : '';
+    const name = columns.find((c) => normalizeName(c) === n);
     if (name && !index.has(name)) index.set(name, i);
   });
   const missing = required.filter((c) => !index.has(c));

@@ -16,6 +16,7 @@ import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
+import { cellText, normalizeName } from '../../platform/spreadsheet/index.ts';
 import {
   allEntities,
   ENTITY_STATUSES,
@@ -83,26 +84,6 @@ export interface EntityImportResult {
   problems: SheetProblem[];
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: unknown }[])
-        .map((t) => String(t.text ?? ''))
-        .join('')
-        .trim();
-    if ('result' in o) return cellText(o.result);
-    if (typeof o.text === 'string') return o.text.trim();
-  }
-  return String(v).trim();
-}
-
-const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
 type Cells = Record<Column, string>;
 
 /**
@@ -138,7 +119,7 @@ async function streamRows(
         if (!index) {
           index = new Map();
           cells.forEach((h, i) => {
-            const name = ENTITY_COLUMNS.find((c) => norm(c) === norm(h));
+            const name = ENTITY_COLUMNS.find((c) => normalizeName(c) === normalizeName(h));
             if (name && !index!.has(name)) index!.set(name, i);
           });
           const missing = REQUIRED.filter((c) => !index!.has(c));
@@ -174,7 +155,7 @@ const statusOf = (text: string): EntityStatus | undefined =>
 /** One row's values and the problems that need no database. */
 function parseRow(row: number, c: Cells, towns: Map<string, TownRef>) {
   const problems: SheetProblem[] = [];
-  const town = c.所属镇街 ? towns.get(norm(c.所属镇街)) : undefined;
+  const town = c.所属镇街 ? towns.get(normalizeName(c.所属镇街)) : undefined;
   const status = statusOf(c.状态);
   const input: EntityInput = {
     uscc: c.统一社会信用代码.toUpperCase(),
@@ -203,7 +184,7 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
   const bytes = Buffer.from(req.contentBase64, 'base64');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const run = async (ctx: Ctx): Promise<EntityImportResult> => {
-    const towns = new Map((await loadTowns(ctx)).map((t) => [norm(t.name), t]));
+    const towns = new Map((await loadTowns(ctx)).map((t) => [normalizeName(t.name), t]));
     const firstRow = new Map<string, number>();
     const badRows = new Set<number>();
     const problems: SheetProblem[] = [];

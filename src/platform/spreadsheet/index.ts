@@ -1,0 +1,2 @@
+/** Spreadsheet cells as text, and header/name normalisation, shared by every module's Excel import. */
+export { cellText, normalizeName } from './cells.ts';
