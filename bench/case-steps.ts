@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
 import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
-import { fmt, http, rate, startServer, stop } from './lib.ts';
+import { fmt, http, rate, scratchPg, startServer, stop } from './lib.ts';
 
 const KEY = 'c'.repeat(64);
 const TENANT = '500113';
@@ -31,18 +30,12 @@ export async function benchCaseSteps(
   const concurrency = engine === 'postgres' ? 16 : 4;
   const cases = concurrency * 4;
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-bench-cases-'));
-  let dbName: string | null = null;
+  let dropDb: (() => Promise<void>) | null = null;
   const env: Record<string, string> = { DATA_DIR: dataDir, FIELD_KEY: KEY, DEMO: 'auto', DEMO_SCALE: '1' };
   if (engine === 'postgres') {
-    dbName = `fazhi_benchcs_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    env.DATABASE_URL = u.toString();
+    const scratch = await scratchPg(pgUrl!, 'benchcs');
+    dropDb = scratch.drop;
+    env.DATABASE_URL = scratch.url;
     env.PG_POOL_MAX = '20';
   }
   const server = await startServer(env);
@@ -209,12 +202,7 @@ export async function benchCaseSteps(
   } finally {
     await stop(server.proc);
     rmSync(dataDir, { recursive: true, force: true });
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await dropDb?.();
   }
 }
 

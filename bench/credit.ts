@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/kernel/db/index.ts';
+import type { Database } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { DEFAULT_MODEL, type ModelDefinition, regradeAll } from '../src/modules/credit/index.ts';
 import type { Ctx } from '../src/platform/access/index.ts';
-import { fmt } from './lib.ts';
+import { fmt, scratchDatabase } from './lib.ts';
 
 /**
  * Re-grading every subject after a model change, at growing sizes (BENCH_CREDIT_SIZES, default 10k,100k and
@@ -17,32 +16,6 @@ import { fmt } from './lib.ts';
  * Target: 1,000,000 subjects in under 60 s on PostgreSQL.
  */
 const TENANT = '500113';
-
-async function open(pgUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!pgUrl) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    return { database, drop: () => database.close() };
-  }
-  const name = `fazhi_benchcredit_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const a = new pg.Client({ connectionString: pgUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 async function fill(database: Database, n: number) {
   const db = database.db;
@@ -94,7 +67,10 @@ export async function benchCredit(opts: {
     if (engine === 'postgres' && !opts.pgUrl) continue;
     const sizes = opts.sizes ?? (engine === 'postgres' ? [10_000, 100_000, 1_000_000] : [10_000, 100_000]);
     for (const n of sizes) {
-      const { database, drop } = await open(engine === 'postgres' ? opts.pgUrl : null);
+      const { database, close } = await scratchDatabase(
+        engine === 'postgres' ? opts.pgUrl : null,
+        'benchcredit',
+      );
       try {
         await database.migrate();
         await fill(database, n);
@@ -129,7 +105,7 @@ export async function benchCredit(opts: {
           `  ${engine} ${fmt(n)} subjects: ${seconds.toFixed(1)} s (${fmt(n / seconds)}/s, ${run.batches} batches)`,
         );
       } finally {
-        await drop();
+        await close();
       }
     }
   }

@@ -2,15 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { loadDemo } from '../src/demo/index.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
-import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { type Database, queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { supervision, supervisionSql } from '../src/modules/enforcement/supervision.ts';
 import type { Actor, Ctx } from '../src/platform/access/index.ts';
-import { fmt } from './lib.ts';
+import { fmt, scratchDatabase } from './lib.ts';
 
 /**
  * 执法监督视图 at scale: `cases` open penalty cases (default 100,000) spread over the demo's enforcement bodies,
@@ -22,28 +21,6 @@ import { fmt } from './lib.ts';
 const TENANT = '500113';
 const KEY = 'e'.repeat(64);
 const NOW = new Date('2026-11-01T10:00:00+08:00');
-
-async function open(pgUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!pgUrl) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const name = `fazhi_benchenf_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  return {
-    database,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: pgUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 /** `n` open cases over the bodies (round robin), a running `decision` clock each, a second clock on every fifth. */
 async function fill(database: Database, n: number) {
@@ -116,7 +93,7 @@ function actorOf(scope: 'tenant' | 'unit', unitId: string, unitPath: string): Ac
 }
 
 async function benchOne(pgUrl: string | null, n: number, ms: number) {
-  const { database, drop } = await open(pgUrl);
+  const { database, close } = await scratchDatabase(pgUrl, 'benchenf');
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-benchenf-'));
   try {
     await database.migrate();
@@ -166,8 +143,7 @@ async function benchOne(pgUrl: string | null, n: number, ms: number) {
     )) as [{ overdue: number }];
     return { engine: pgUrl ? 'postgres' : 'pglite', cases: n, overdueCases: overdue, fillMs, runs };
   } finally {
-    await database.close();
-    await drop();
+    await close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/kernel/db/index.ts';
 
 /** Runs `op` with `concurrency` workers for `ms` milliseconds; returns operations per second. */
 export async function rate(
@@ -132,3 +134,52 @@ export function http(
     else req.end();
   });
 }
+
+/**
+ * A fresh PostgreSQL database on `pgUrl`'s server for one benchmark (`fazhi_<label>_<pid>`, replaced if a crashed
+ * run left it): its URL, and `drop()` which removes it (connections still open are ended).
+ */
+export async function scratchPg(
+  pgUrl: string,
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `fazhi_${label}_${process.pid}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${name}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  return { url: u.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** A scratch database opened for one benchmark: in-memory PGlite without `pgUrl`; `close()` also drops it on PostgreSQL. */
+export async function scratchDatabase(
+  pgUrl: string | null,
+  label: string,
+  poolMax = 4,
+): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (!pgUrl) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    return { database, close: () => database.close() };
+  }
+  const scratch = await scratchPg(pgUrl, label);
+  const database = await openDatabase({ url: scratch.url, poolMax });
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** A PostgreSQL text[] literal, for generating rows with `unnest`. */
+export const pgTextArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`;

@@ -1,8 +1,7 @@
 import { createHash, hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { type Database, queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
 import {
   appendLeaves,
@@ -20,7 +19,7 @@ import {
   verifyInclusion,
 } from '../src/platform/log/core/index.ts';
 import { dbHashReader, logSignerFromKey, sequenceBatch } from '../src/platform/log/index.ts';
-import { fmt } from './lib.ts';
+import { fmt, scratchDatabase } from './lib.ts';
 
 /**
  * The transparency log's costs, each against a baseline measured in the same run:
@@ -209,21 +208,7 @@ async function benchDb(
   store: MemoryHashStore,
   bodies: Uint8Array[],
 ): Promise<DbResult> {
-  let dbName: string | null = null;
-  let database: Database;
-  if (engine === 'postgres') {
-    dbName = `fazhi_bench_log_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  } else {
-    database = await openDatabase({ dataDir: 'memory://' });
-  }
+  const { database, close } = await scratchDatabase(engine === 'postgres' ? pgUrl! : null, 'bench_log');
   try {
     await database.migrate();
     const keys = generateSignerKey('bench.local/log');
@@ -276,13 +261,7 @@ async function benchDb(
       insertRate,
     };
   } finally {
-    await database.close();
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await close();
   }
 }
 

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase } from '../src/kernel/db/index.ts';
+import type { Database } from '../src/kernel/db/index.ts';
 import { openCleanup, searchInForce } from '../src/modules/normative/index.ts';
 import type { Ctx } from '../src/platform/access/index.ts';
 import { searchTokens } from '../src/platform/search/index.ts';
-import { fmt } from './lib.ts';
+import { fmt, pgTextArray, scratchDatabase } from './lib.ts';
 
 /**
  * 现行有效规范性文件 full-text search at scale: `rows` synthetic documents in force (default 100,000), inserted by one
@@ -49,29 +48,6 @@ const CLAUSES = [
   '第五条 建立健全信用评价制度，对守信主体给予激励，对失信主体依法实施惩戒。',
   '第六条 本办法自公布之日起施行，有效期五年。',
 ];
-const arr = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`;
-
-async function open(pgUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!pgUrl) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const name = `fazhi_benchnorm_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  return {
-    database,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: pgUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
 
 async function fill(database: Database, rows: number) {
   const db = database.db;
@@ -80,7 +56,7 @@ async function fill(database: Database, rows: number) {
     await db.execute(sql.raw(`create temporary table ${name} (i int primary key, v text, tokens text[])`));
     await db.execute(
       sql`insert into ${sql.raw(name)} (i, v, tokens) values ${sql.join(
-        values.map((v, k) => sql`(${k}, ${v}, ${arr(searchTokens([v]))}::text[])`),
+        values.map((v, k) => sql`(${k}, ${v}, ${pgTextArray(searchTokens([v]))}::text[])`),
         sql`, `,
       )}`,
     );
@@ -96,7 +72,7 @@ async function fill(database: Database, rows: number) {
     select ${TENANT}, gen_random_uuid(), '00000000-0000-4000-8000-000000000001', '示范府规〔' || (2020 + g % 7) || '〕' || g || '号',
       '示范府', i.v, 2020 + g % 7, g, '示范区' || s.v || f.v, d, 'in-force', true,
       s.v || '。' || ${body}, d, d, d + 1825,
-      s.tokens || f.tokens || i.tokens || ${arr(searchTokens(['示范区', '示范府规', body]))}::text[]
+      s.tokens || f.tokens || i.tokens || ${pgTextArray(searchTokens(['示范区', '示范府规', body]))}::text[]
         || array[(2020 + g % 7)::text, g::text],
       now()
     from generate_series(1, ${rows}) g
@@ -124,7 +100,7 @@ function queries(): string[] {
 }
 
 async function benchOne(pgUrl: string | null, rows: number) {
-  const { database, drop } = await open(pgUrl);
+  const { database, close } = await scratchDatabase(pgUrl, 'benchnorm');
   try {
     await database.migrate();
     const t0 = performance.now();
@@ -147,8 +123,7 @@ async function benchOne(pgUrl: string | null, rows: number) {
       p95: ms[Math.floor(ms.length * 0.95)]!,
     };
   } finally {
-    await database.close();
-    await drop();
+    await close();
   }
 }
 
@@ -157,7 +132,7 @@ async function benchOne(pgUrl: string | null, rows: number) {
  * INSERT … SELECT of the items, the campaign row and its log entry in one transaction). Target: under 10 s.
  */
 async function benchCleanupOne(pgUrl: string | null, rows: number) {
-  const { database, drop } = await open(pgUrl);
+  const { database, close } = await scratchDatabase(pgUrl, 'benchnorm');
   try {
     await database.migrate();
     await fill(database, rows);
@@ -182,8 +157,7 @@ async function benchCleanupOne(pgUrl: string | null, rows: number) {
     if (r.documentCount !== rows) throw new Error(`清理覆盖 ${r.documentCount} 件，应为 ${rows} 件`);
     return { engine: pgUrl ? 'postgres' : 'pglite', rows, ms };
   } finally {
-    await database.close();
-    await drop();
+    await close();
   }
 }
 

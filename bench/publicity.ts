@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { type Database, queryRows } from '../src/kernel/db/index.ts';
 import { searchPublishedDecisions, searchTokens } from '../src/modules/enforcement/index.ts';
-import { fmt } from './lib.ts';
+import { fmt, pgTextArray, scratchDatabase } from './lib.ts';
 
 /**
  * 行政处罚决定公开 portal search at scale: `rows` synthetic published decisions (default 1,000,000) inserted by
@@ -105,30 +104,6 @@ const pools = () => {
   return { parties, matters: MATTERS, bodies: BODIES, facts: FACTS, bases: BASES };
 };
 
-const arr = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`;
-
-async function open(pgUrl: string | null): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (!pgUrl) return { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
-  const name = `fazhi_benchpub_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 4 });
-  return {
-    database,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: pgUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 /** Inserts `rows` published decisions in one statement (the GIN index is built afterwards). */
 async function fill(database: Database, rows: number) {
   const p = pools();
@@ -140,7 +115,7 @@ async function fill(database: Database, rows: number) {
       const chunk = values.slice(i, i + 200);
       await db.execute(
         sql`insert into ${sql.raw(name)} (i, v, tokens) values ${sql.join(
-          chunk.map((v, k) => sql`(${i + k}, ${v}, ${arr(searchTokens([v]))}::text[])`),
+          chunk.map((v, k) => sql`(${i + k}, ${v}, ${pgTextArray(searchTokens([v]))}::text[])`),
           sql`, `,
         )}`,
       );
@@ -164,7 +139,7 @@ async function fill(database: Database, rows: number) {
       d, d + 3,
       f.v || m.v || '。' || ba.v || '，决定给予罚款' || (g % 50 + 1) * 1000 || '元。',
       '罚款' || (g % 50 + 1) * 1000 || '元', (g % 50 + 1) * 1000, 'published', '保密审查员',
-      pa.tokens || m.tokens || b.tokens || f.tokens || ba.tokens || ${arr(prefix)}::text[]
+      pa.tokens || m.tokens || b.tokens || f.tokens || ba.tokens || ${pgTextArray(prefix)}::text[]
         || array[(2020 + g % 7)::text] || array[(g % 50 + 1)::text],
       now(), now()
     from generate_series(1, ${rows}) g
@@ -212,7 +187,7 @@ async function timed(qs: string[], run: (q: string) => Promise<unknown>) {
 
 /** One engine: fill, then the portal function and the raw SQL baseline over the same 200 queries. */
 async function benchOne(pgUrl: string | null, rows: number) {
-  const { database, drop } = await open(pgUrl);
+  const { database, close } = await scratchDatabase(pgUrl, 'benchpub');
   try {
     await database.migrate();
     const t0 = performance.now();
@@ -222,7 +197,7 @@ async function benchOne(pgUrl: string | null, rows: number) {
     const portal = await timed(qs, (q) => searchPublishedDecisions(database.db, TENANT, { q }));
     const raw = await timed(qs, async (q) => {
       const toks = searchTokens([q]);
-      const a = arr(toks);
+      const a = pgTextArray(toks);
       await Promise.all([
         queryRows(
           database.db,
@@ -238,8 +213,7 @@ async function benchOne(pgUrl: string | null, rows: number) {
     });
     return { engine: pgUrl ? 'postgres' : 'pglite', rows, fillMs, portal, raw };
   } finally {
-    await database.close();
-    await drop();
+    await close();
   }
 }
 

@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { z } from 'zod';
 import { loadDemo } from '../src/demo/index.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
-import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
 import type { Actor, Ctx } from '../src/platform/access/index.ts';
 import { createCase, defineMachine, transition } from '../src/platform/workflow/index.ts';
-import { fmt, rate } from './lib.ts';
+import { fmt, rate, scratchDatabase } from './lib.ts';
 
 const KEY = 'b'.repeat(64);
 
@@ -45,34 +44,6 @@ const Ping = defineMachine({
   },
 });
 
-async function open(
-  engine: 'pglite' | 'postgres',
-  pgUrl: string | null,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    return { database, drop: async () => {} };
-  }
-  const name = `fazhi_benchwf_${process.pid}`;
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl!);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolMax: 20 });
-  return {
-    database,
-    drop: async () => {
-      const a = new pg.Client({ connectionString: pgUrl! });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 /**
  * Transitions per second through the engine (visibility, lock, permission and scope, input validation,
  * guards, state change, timeline event, log entry) against the raw writes a transition makes (update the
@@ -80,7 +51,7 @@ async function open(
  */
 export async function benchWorkflow(engine: 'pglite' | 'postgres', pgUrl: string | null, ms: number) {
   const concurrency = engine === 'postgres' ? 16 : 4;
-  const { database, drop } = await open(engine, pgUrl);
+  const { database, close } = await scratchDatabase(engine === 'postgres' ? pgUrl : null, 'benchwf', 20);
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-benchwf-'));
   try {
     await database.migrate();
@@ -160,8 +131,7 @@ export async function benchWorkflow(engine: 'pglite' | 'postgres', pgUrl: string
     const rawRate = await rate(rawStep, { concurrency, ms });
     return { engine, concurrency, engineRate, rawRate, ratio: engineRate / rawRate };
   } finally {
-    await database.close();
-    await drop();
+    await close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
