@@ -1,3 +1,4 @@
+import { type Config, loadConfig } from '../../kernel/config.ts';
 import type { FieldCrypto } from '../../kernel/crypto.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { actorForUsername, type Ctx } from '../../platform/access/index.ts';
@@ -20,15 +21,22 @@ const ITEMS = [
  * Skipped (returns 0) when the demo accounts are missing.
  */
 export async function seedDemoDecisions(
-  deps: { db: Db; crypto: FieldCrypto },
+  deps: { db: Db; crypto: FieldCrypto; config?: Config | undefined },
   tenantId: string,
 ): Promise<number> {
   const justice = await actorForUsername(deps.db, tenantId, 'justice');
   const unitadmin = await actorForUsername(deps.db, tenantId, 'unitadmin');
   if (!justice || !unitadmin?.unitId) return 0;
   const now = new Date();
-  const ctxOf = (actor: typeof justice): Ctx =>
-    ({ db: deps.db, actor, requestId: null, now, crypto: deps.crypto, config: {} }) as unknown as Ctx;
+  const config = deps.config ?? loadConfig({});
+  const ctxOf = (actor: NonNullable<typeof justice>): Ctx => ({
+    db: deps.db,
+    actor,
+    requestId: null,
+    now,
+    crypto: deps.crypto,
+    config,
+  });
   const year = Number(chinaDate(now).slice(0, 4));
   const items: { id: string; title: string; category: string }[] = [];
   for (const it of ITEMS)
