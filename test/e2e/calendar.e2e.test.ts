@@ -47,6 +47,20 @@ describe('working-day calendar', () => {
   it('lets the administrator preview and load the next year from the notice text', async () => {
     await signIn(page, stack.url, 'admin');
     await page.goto(`${stack.url}/admin/calendar`);
+    // The warning on every admin page follows the server's coverage (shown from September on until loaded).
+    const admin = await apiLogin(stack.url, 'admin');
+    const banner = page.getByTestId('calendar-coverage-alert');
+    const coverage = async () =>
+      admin.call<{ warn: boolean; missingYear: number }>('GET', '/api/calendar/coverage');
+    const before = await coverage();
+    if (before.warn) {
+      await banner.waitFor();
+      await expect(banner.textContent()).resolves.toContain(`尚未载入${before.missingYear}年的节假日安排`);
+      await expect(banner.getByRole('link', { name: '工作日历' }).count()).resolves.toBe(1);
+    } else {
+      await page.getByTestId('year-grid').first().waitFor();
+      await expect(banner.count()).resolves.toBe(0);
+    }
     await page.getByRole('button', { name: '载入新年度安排' }).click();
     await page.getByTestId('calendar-notice').fill(brokenNotice2027);
     await page.getByTestId('calendar-preview').click();
@@ -63,5 +77,11 @@ describe('working-day calendar', () => {
     await page.getByText('2027年放假安排已载入').waitFor();
     const day = page.locator('[data-testid="year-grid"][data-year="2027"] [data-date="2027-02-20"]');
     await expect(day.getAttribute('data-kind')).resolves.toBe('makeup-workday');
+
+    const after = await coverage();
+    expect(after.missingYear).toBeGreaterThan(2027);
+    await page.reload();
+    await page.getByTestId('year-grid').first().waitFor();
+    await expect(banner.count()).resolves.toBe(after.warn ? 1 : 0);
   });
 });

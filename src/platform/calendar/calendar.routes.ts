@@ -8,6 +8,7 @@ import { CalendarPermissions as P } from './calendar.permissions.ts';
 import {
   zAddQuery,
   zAddResult,
+  zCalendarCoverage,
   zCalendarYearDetail,
   zCalendarYearSummary,
   zCheckQuery,
@@ -19,7 +20,13 @@ import {
   zPreview,
   zYearParams,
 } from './calendar.schemas.ts';
-import { addToDate, checkDate, getCalendarYear, listCalendarYears } from './calendar.service.ts';
+import {
+  addToDate,
+  calendarCoverage,
+  checkDate,
+  getCalendarYear,
+  listCalendarYears,
+} from './calendar.service.ts';
 import { readCalendarFile } from './calendar-file.ts';
 
 /** The acting administrator, as the calendar load records them. */
@@ -50,6 +57,19 @@ export async function calendarRoutes(base: FastifyInstance) {
       },
     },
     async (req) => listCalendarYears(req.ctx().db),
+  );
+
+  app.get(
+    '/api/calendar/coverage',
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags,
+        summary: '日历覆盖到哪一年：未载入的年份临近时提醒',
+        response: { 200: zCalendarCoverage, ...problemResponses },
+      },
+    },
+    async (req) => calendarCoverage(req.ctx().db, req.ctx().now),
   );
 
   app.get(

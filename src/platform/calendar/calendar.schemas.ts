@@ -35,6 +35,14 @@ export const zCalendarYearDetail = zCalendarYearSummary.extend({
   restDays: z.int(),
 });
 
+export const zCalendarCoverage = z.object({
+  today: z.string(),
+  knownThrough: z.int().nullable(),
+  missingYear: z.int(),
+  daysLeft: z.int(),
+  warn: z.boolean(),
+});
+
 export const zYearParams = z.object({ year: zYearNumber });
 
 const zDayKind = z.enum(['workday', 'weekend', 'holiday', 'makeup-workday']);

@@ -16,7 +16,14 @@ import { calendarSeed } from './calendar.seed.ts';
 import { calendarYears } from './calendar.tables.ts';
 import { type AddUnit, amountText, dayText, weekdayLongName } from './calendar-text.ts';
 import type { CalendarDay, CalendarYear } from './calendar-year.ts';
-import { addDays, addMonthsClamped, assertIsoDate, formatIsoDate, type IsoDate } from './iso-date.ts';
+import {
+  addDays,
+  addMonthsClamped,
+  assertIsoDate,
+  diffDays,
+  formatIsoDate,
+  type IsoDate,
+} from './iso-date.ts';
 import { type DayInfo, WorkCalendar } from './work-calendar.ts';
 
 /** A database handle re-checks whether the calendar changed at most this often (milliseconds). */
@@ -256,5 +263,44 @@ export async function addToDate(db: Db, input: AddInput): Promise<AddResult> {
     weekdayName: weekdayLongName(result),
     day,
     text: `${result} ${weekdayLongName(result)}（${input.date} 起 ${amountText(input.amount, input.unit)}${why}）`,
+  };
+}
+
+/** How far ahead the calendar must reach before the admin pages warn (the longest common periods: 90 days to
+ * decide a penalty case, 60 working days for a reconsideration, plus a margin to load the notice). */
+export const COVERAGE_WARN_DAYS = 120;
+
+/** Whether the loaded years cover the periods that start today. */
+export interface CalendarCoverage {
+  /** Today in China. */
+  today: IsoDate;
+  /** The last year of the unbroken run of loaded years from this year (null when this year is not loaded). */
+  knownThrough: number | null;
+  /** The first year not loaded from this year on. */
+  missingYear: number;
+  /** Days from today to the first day of `missingYear` (0 when this year itself is missing). */
+  daysLeft: number;
+  /** True when `daysLeft` is at most COVERAGE_WARN_DAYS: periods starting now may reach the missing year. */
+  warn: boolean;
+}
+
+/**
+ * The calendar's reach from today. A period that reaches a year without a loaded notice is refused
+ * (CALENDAR.YEAR_UNKNOWN), so the admin pages warn well before the year turns: the State Council publishes the
+ * next year's arrangement in the autumn and an administrator loads it (工作日历 → 载入年份).
+ */
+export async function calendarCoverage(db: Db, now: Date): Promise<CalendarCoverage> {
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const thisYear = Number(today.slice(0, 4));
+  const loaded = new Set((await listCalendarYears(db)).map((y) => y.year));
+  let missingYear = thisYear;
+  while (loaded.has(missingYear)) missingYear += 1;
+  const daysLeft = Math.max(0, diffDays(today, formatIsoDate(missingYear, 1, 1)));
+  return {
+    today,
+    knownThrough: missingYear > thisYear ? missingYear - 1 : null,
+    missingYear,
+    daysLeft,
+    warn: daysLeft <= COVERAGE_WARN_DAYS,
   };
 }

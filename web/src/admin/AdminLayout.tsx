@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '../routes.tsx';
 import { useMe } from '../shared/me.tsx';
+import { CalendarCoverageAlert } from './CalendarCoverageAlert.tsx';
 import { ChangePasswordModal } from './ChangePasswordModal.tsx';
 import { GROUP_ICONS, SECTION_LIST, sectionOf, useSectionAccess } from './nav.tsx';
 
@@ -123,6 +124,7 @@ export function AdminLayout() {
           </Dropdown>
         </Header>
         <Content style={{ padding: 24 }}>
+          <CalendarCoverageAlert />
           <Outlet />
         </Content>
       </Layout>

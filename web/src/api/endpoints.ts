@@ -4,6 +4,7 @@ import type {
   AddUnit,
   ApiToken,
   AssignableRole,
+  CalendarCoverage,
   CalendarImportBody,
   CalendarLoadBody,
   CalendarLoadResult,
@@ -115,6 +116,7 @@ export const api = {
   },
 
   calendar: {
+    coverage: () => http.get<CalendarCoverage>('/api/calendar/coverage'),
     years: () => http.get<CalendarYearSummary[]>('/api/calendar/years'),
     year: (year: number) => http.get<CalendarYearDetail>(`/api/calendar/years/${year}`),
     check: (date: string) =>

@@ -365,6 +365,15 @@ export interface CaseQuery {
 
 // ---------- calendar and deadline rules ----------
 
+/** How far the loaded years reach from today (`GET /api/calendar/coverage`). */
+export interface CalendarCoverage {
+  today: string;
+  knownThrough: number | null;
+  missingYear: number;
+  daysLeft: number;
+  warn: boolean;
+}
+
 export interface CalendarDay {
   date: string;
   name: string;
