@@ -1,5 +1,5 @@
 import type { AppDeps } from '../http/deps.ts';
-import { systemClock } from '../kernel/clock.ts';
+import { shiftedClock, systemClock } from '../kernel/clock.ts';
 import { type Config, ConfigError, loadConfig } from '../kernel/config.ts';
 import { createFieldCrypto, resolveFieldKey } from '../kernel/crypto.ts';
 import { openDatabase } from '../kernel/db/index.ts';
@@ -26,6 +26,6 @@ export async function openRuntime(overrides: Partial<Record<string, string>> = {
     database,
     db: database.db,
     crypto: createFieldCrypto(resolveFieldKey(config.FIELD_KEY, config.dataDir)),
-    clock: systemClock,
+    clock: config.CLOCK_AT ? shiftedClock(config.CLOCK_AT) : systemClock,
   };
 }

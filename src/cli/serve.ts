@@ -21,6 +21,10 @@ export async function serve(opts: { port?: number | undefined }) {
   if (cluster.isWorker) return serveHttp(await openRuntime(overrides), Date.now(), false);
   const started = Date.now();
   const deps = await openRuntime(overrides);
+  if (deps.config.CLOCK_AT)
+    console.warn(
+      `演练环境：系统时间自 ${deps.config.CLOCK_AT} 起算（CLOCK_AT），现为 ${deps.clock.now().toISOString()}；不得用于实际办案`,
+    );
   await deps.database.migrate();
   await ensureCalendarSeeded(deps.db);
   await syncBuiltinRoles(deps.db, deps.clock.now());

@@ -51,6 +51,11 @@ const ConfigSchema = z.object({
   /** Mark cookies Secure (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Training and test environments only (演练环境): the server's clock starts at this instant (ISO 8601 with an
+   * offset) and runs on from there, so statutory periods can be walked through; refused in production.
+   */
+  CLOCK_AT: z.iso.datetime({ offset: true }).optional(),
   /** Load the demo district when the database has no tenant yet. */
   DEMO: z.enum(['auto', 'off']).default('auto'),
   DEMO_SCALE: z.coerce.number().min(0.05).max(20).default(1),
@@ -92,5 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  if (parsed.data.CLOCK_AT && parsed.data.NODE_ENV === 'production')
+    throw new ConfigError(['CLOCK_AT: 生产环境不得设置系统时间（仅用于演练和测试环境）']);
   return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
 }

@@ -25,9 +25,15 @@ export interface Running {
   url: string;
   browser: Browser;
   stop(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same data and port with its clock at `clockAt` (CLOCK_AT, a
+   * training server's clock): how a flow walks through a statutory period (a 30-day comment period) in seconds.
+   * Sessions idle past their limit on the new clock are over: sign in again.
+   */
+  restartAt(clockAt: string): Promise<void>;
 }
 
-export async function startStack(): Promise<Running> {
+export async function startStack(opts: { clockAt?: string } = {}): Promise<Running> {
   if (!existsSync('web/dist/index.html'))
     throw new Error('web/dist is missing: run `npm run build` first (npm run test:all does)');
   if (!existsSync(CHROMIUM))
@@ -39,20 +45,37 @@ export async function startStack(): Promise<Running> {
   const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
   if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
   const port = await freePort();
-  const server: ChildProcess = spawn('node', ['bin/fazhi.mjs', 'serve'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DEMO_SCALE: '0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error('the server exited during start-up');
-    if (Date.now() > deadline) throw new Error('the server did not become ready in 90 s');
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
+
+  async function startServer(clockAt: string | undefined): Promise<ChildProcess> {
+    const server: ChildProcess = spawn('node', ['bin/fazhi.mjs', 'serve'], {
+      env: {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO_SCALE: '0.1',
+        ...(clockAt ? { CLOCK_AT: clockAt } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error('the server exited during start-up');
+      if (Date.now() > deadline) throw new Error('the server did not become ready in 90 s');
+      try {
+        if ((await fetch(`${url}/readyz`)).ok) return server;
+      } catch {}
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
+  async function stopServer(server: ChildProcess) {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+
+  let server = await startServer(opts.clockAt);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -69,11 +92,13 @@ export async function startStack(): Promise<Running> {
   return {
     url,
     browser,
+    async restartAt(clockAt: string) {
+      await stopServer(server);
+      server = await startServer(clockAt);
+    },
     async stop() {
       await browser.close();
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await exited;
+      await stopServer(server);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
