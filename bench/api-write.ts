@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
 import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
-import { fmt, http, rate, rssMb, scratchPg, startServer, stop } from './lib.ts';
+import { cpuPerOp, fmt, http, rate, rssMb, scratchPg, startServer, stop } from './lib.ts';
 
 const KEY = 'a'.repeat(64);
 
@@ -58,7 +58,11 @@ export async function benchApiWrite(
       if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body}`);
     };
     await rate(apiWrite, { concurrency, ms: 1000 }); // warm-up
-    apiRate = await rate((i) => apiWrite(i + 1_000_000), { concurrency, ms });
+    const apiCpu = await cpuPerOp(
+      () => rate((i) => apiWrite(i + 1_000_000), { concurrency, ms }),
+      server.proc.pid!,
+    );
+    apiRate = apiCpu.rate;
     const rssLoaded = rssMb(server.proc.pid!);
 
     // The baseline: the same two inserts, directly, in one transaction each.
@@ -98,7 +102,8 @@ export async function benchApiWrite(
       });
     };
     await rate(rawWrite, { concurrency, ms: 1000 });
-    const rawRate = await rate((i) => rawWrite(i + 1_000_000), { concurrency, ms });
+    const rawCpu = await cpuPerOp(() => rate((i) => rawWrite(i + 1_000_000), { concurrency, ms }), null);
+    const rawRate = rawCpu.rate;
     await database.close();
     return {
       engine,
@@ -108,6 +113,8 @@ export async function benchApiWrite(
       apiRate,
       rawRate,
       ratio: apiRate / rawRate,
+      apiCpu,
+      rawCpu,
       readyMs: server.readyMs,
       demoMs: server.demoMs,
       rssIdle,
@@ -126,4 +133,12 @@ export function printApiWrite(r: Awaited<ReturnType<typeof benchApiWrite>>) {
       `(concurrency ${r.concurrency}); demo district (its year of cases included) loaded in ${(r.demoMs / 1000).toFixed(1)} s, ` +
       `then the server ready in ${(r.readyMs / 1000).toFixed(1)} s; RSS ${r.rssIdle} MB idle, ${r.rssLoaded} MB after load`,
   );
+  if (r.engine === 'postgres') {
+    const a = r.apiCpu;
+    const w = r.rawCpu;
+    console.log(
+      `    CPU per write (µs): API = load generator ${a.client} + server ${a.server} + PostgreSQL ${a.postgres} = ${a.client + a.server + a.postgres}; ` +
+        `raw = load generator ${w.client} + PostgreSQL ${w.postgres} = ${w.client + w.postgres}`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/kernel/db/index.ts';
@@ -97,6 +97,62 @@ export const rssMb = (pid: number): number => {
   };
   return Math.round(kb(pid) / 1024);
 };
+
+/** CPU time (user + system, ms) of a process and its children, from /proc; 0 when it has gone. */
+export const cpuMs = (pid: number): number => {
+  let own = 0;
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    own = (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {}
+  return own + children.reduce((sum, c) => sum + cpuMs(c), 0);
+};
+
+/** CPU time (ms) of every local PostgreSQL process (the server's backends and background workers). */
+export const postgresCpuMs = (): number =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .reduce((sum, d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres') ? sum + cpuMs(Number(d)) : sum;
+      } catch {
+        return sum;
+      }
+    }, 0);
+
+/**
+ * Where the CPU of one operation goes, in microseconds: the load generator (this process), the server (a child
+ * process, when there is one) and the local PostgreSQL server, measured around `run`.
+ */
+export async function cpuPerOp(
+  run: () => Promise<number>,
+  serverPid: number | null,
+): Promise<{ rate: number; client: number; server: number; postgres: number }> {
+  const c0 = process.cpuUsage();
+  const s0 = serverPid ? cpuMs(serverPid) : 0;
+  const p0 = postgresCpuMs();
+  const t0 = Date.now();
+  const rate = await run();
+  const ops = (rate * (Date.now() - t0)) / 1000;
+  const c = process.cpuUsage(c0);
+  const per = (ms: number) => Math.round((ms * 1000) / ops);
+  return {
+    rate,
+    client: per((c.user + c.system) / 1000),
+    server: serverPid ? per(cpuMs(serverPid) - s0) : 0,
+    postgres: per(postgresCpuMs() - p0),
+  };
+}
 
 export async function stop(proc: ChildProcess) {
   if (proc.exitCode !== null) return;
