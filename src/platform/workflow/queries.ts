@@ -64,6 +64,17 @@ const worst = (ds: DeadlineView[]) =>
     'done',
   );
 
+/** A step's input schema as JSON Schema: built once per schema (every case page lists its steps'). */
+const jsonSchemas = new WeakMap<z.ZodType, unknown>();
+function inputJsonSchema(schema: z.ZodType): unknown {
+  let json = jsonSchemas.get(schema);
+  if (json === undefined) {
+    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    jsonSchemas.set(schema, json);
+  }
+  return json;
+}
+
 /** Case detail: facts, state, the steps the actor may take now (with their input schemas), clocks, records and the timeline. */
 export async function getCaseDetail(ctx: Ctx, id: string) {
   const {
@@ -97,7 +108,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
       name,
       label: t.label,
       to: t.to,
-      inputSchema: t.input ? z.toJSONSchema(t.input, { io: 'input', unrepresentable: 'any' }) : null,
+      inputSchema: t.input ? inputJsonSchema(t.input) : null,
     });
   }
   const recordKinds = [];
