@@ -99,7 +99,7 @@ export interface DemoResult {
  * Deterministic: the same scale gives the same names, codes and ids (the cases' ids and log entries are new).
  */
 export async function loadDemo(
-  deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
+  deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config' | 'clock'>>,
   opts: { scale: number; tenantId: string; cases?: 'now' | 'later' },
 ): Promise<DemoResult> {
   const t0 = Date.now();
@@ -107,7 +107,8 @@ export async function loadDemo(
   const tenantId = opts.tenantId;
   if (await getTenant(db, tenantId))
     throw new Error(`行政区 ${tenantId} 已存在，示范数据只能载入一个新的行政区`);
-  const now = new Date();
+  // The deployment's clock (a training server's CLOCK_AT), else the system's.
+  const now = deps.clock?.now() ?? new Date();
   const rand = rng(Math.round(opts.scale * 1000) + Number(tenantId));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const idFor = (key: string) => uuidv5(`${tenantId}/${key}`, NS);
