@@ -197,8 +197,8 @@ export async function seedDemoAdvisers(
   companies.forEach((c, i) => {
     if (i < companies.length - 1) assign(adviser('in-house', c.name, c.id), c.id);
   });
-  // Villages and communities (一村（社区）一法律顾问): one lawyer for every ten; every 25th has none.
-  served(villages, 10, (i) => i % 25 === 24);
+  // Villages and communities (一村（社区）一法律顾问): one lawyer for every ten; every 25th (from the 8th) has none.
+  served(villages, 10, (i) => i % 25 === 7);
 
   // A year of work: each item by an assignment (the government's advisers weigh most), on a working day.
   const workTotal = Math.max(30, Math.round(6600 * scale));
