@@ -558,4 +558,125 @@ describe('advisers: work items, meetings, statistics', () => {
       .total;
     expect(wb2.worksheets[0]!.rowCount).toBe(total + 1);
   });
+
+  it('imports the roster from Excel: preview, refusal listing every problem, valid rows only, re-import unchanged', async () => {
+    const exported = await api.call(justice, 'GET', '/api/advisers/roster/export.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = ws.rowCount;
+    // change the 专业领域 of the first adviser, add a new one and a bad one
+    ws.getRow(2).getCell(col('专业领域')).value = '行政复议';
+    const add = (cells: Record<string, string>) => ws.addRow(header.map((h) => cells[h] ?? ''));
+    add({
+      姓名: '新顾问',
+      顾问类别: '公职律师',
+      律师事务所或单位: '区司法局',
+      所在单位: '区司法局',
+      执业证号: '公职202600099',
+      执业证有效期起: '2026-01-01',
+      执业证有效期止: '2030-12-31',
+      联系电话: '023-68881234',
+      状态: '在册',
+    });
+    add({
+      姓名: '错行',
+      顾问类别: '朋友',
+      律师事务所或单位: 'x',
+      执业证号: '1',
+      执业证有效期起: '2026-02-30',
+      执业证有效期止: '2026-01-01',
+    });
+    const contentBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const body = { filename: '名册.xlsx', contentBase64, mode: 'preview' };
+    const before = [await count('advisers'), await logCount()];
+    const preview = await api.call(justice, 'POST', '/api/advisers/roster/import', body);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      totalRows: rows + 1,
+      created: 1,
+      updated: 1,
+      errorRows: 1,
+      imported: false,
+    });
+    const badColumns = preview
+      .json()
+      .problems.map((p: { column: string }) => p.column)
+      .sort();
+    expect(badColumns).toEqual(['执业证号', '执业证有效期起', '顾问类别']);
+    const refused = await api.call(justice, 'POST', '/api/advisers/roster/import', {
+      ...body,
+      mode: 'import',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toHaveLength(3);
+    expect(refused.json().errors[0].detail).toMatch(/^第\d+行“/);
+    expect([await count('advisers'), await logCount()]).toEqual(before);
+    expect((await api.call(unitadmin, 'POST', '/api/advisers/roster/import', body)).statusCode).toBe(403);
+    const done = await api.call(justice, 'POST', '/api/advisers/roster/import', {
+      ...body,
+      mode: 'import',
+      validRowsOnly: true,
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({ created: 1, updated: 1, imported: true });
+    expect(await count('advisers')).toBe(before[0]! + 1);
+    expect(await logCount()).toBe(before[1]! + 3); // one each, and the file
+    const added = (
+      await api.call(justice, 'GET', `/api/advisers/roster?q=${encodeURIComponent('新顾问')}`)
+    ).json().items[0];
+    expect(added).toMatchObject({ kind: 'public', homeUnitName: '区司法局', phone: '023-68881234' });
+    const again = await api.call(justice, 'POST', '/api/advisers/roster/import', {
+      ...body,
+      mode: 'import',
+      validRowsOnly: true,
+    });
+    expect(again.json()).toMatchObject({ created: 0, updated: 0, unchanged: rows });
+  });
+
+  it('imports work items from Excel: an export imports as unchanged; new rows are checked like the form', async () => {
+    const exported = await api.call(unitadmin, 'GET', '/api/advisers/work-items/export.xlsx?year=2026');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as string[]).slice(1);
+    const existing = ws.rowCount - 1;
+    const adviser = (await api.call(justice, 'GET', `/api/advisers/roster/${marketAdviser}`)).json();
+    const add = (cells: Record<string, string>) => ws.addRow(header.map((h) => cells[h] ?? ''));
+    add({
+      办理日期: '2026-11-02',
+      法律顾问: adviser.name,
+      执业证号: adviser.licenceNo,
+      服务单位: '区市场监督管理局',
+      工作类别: '法律咨询',
+      事项名称: '导入的咨询',
+      '工时（小时）': '1.5',
+    });
+    add({
+      办理日期: '2026-11-03',
+      法律顾问: adviser.name,
+      执业证号: adviser.licenceNo,
+      服务单位: '示范区人民政府',
+      工作类别: '法律咨询',
+      事项名称: '越权',
+    });
+    const contentBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const body = { filename: '台账.xlsx', contentBase64, mode: 'import', validRowsOnly: true };
+    const before = await count('adviser_work_items');
+    const res = await api.call(unitadmin, 'POST', '/api/advisers/work-items/import', body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ unchanged: existing, created: 1, errorRows: 1, imported: true });
+    expect(res.json().problems[0].column).toBe('服务单位');
+    expect(await count('adviser_work_items')).toBe(before + 1);
+    const again = await api.call(unitadmin, 'POST', '/api/advisers/work-items/import', body);
+    expect(again.json()).toMatchObject({ unchanged: existing + 1, created: 0 });
+    const junk = await api.call(unitadmin, 'POST', '/api/advisers/work-items/import', {
+      ...body,
+      contentBase64: Buffer.from('not a workbook').toString('base64'),
+    });
+    expect(junk.statusCode).toBe(400);
+    expect(junk.json().errors[0].detail).toContain('不是有效的 Excel 工作簿');
+  });
 });

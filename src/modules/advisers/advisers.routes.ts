@@ -14,6 +14,8 @@ import {
   zCoverage,
   zCoverageQuery,
   zEndAssignmentBody,
+  zImportBody,
+  zImportResult,
   zMeeting,
   zMeetingBody,
   zMeetingList,
@@ -29,6 +31,7 @@ import {
 } from './advisers.schemas.ts';
 import { coverage } from './coverage.ts';
 import { exportRoster, exportWorkItems } from './files.ts';
+import { importRoster, importWorkItems } from './import.ts';
 import {
   addAssignment,
   createAdviser,
@@ -103,6 +106,19 @@ export const advisersRoutes = async (base: FastifyInstance) => {
         .header('content-type', XLSX)
         .header('content-disposition', attachment('advisers.xlsx', '法律顾问名册.xlsx'))
         .send(await exportRoster(req.ctx())),
+  );
+  app.post(
+    `${root}/roster/import`,
+    {
+      config: manageRoster,
+      schema: {
+        tags,
+        summary: '导入法律顾问名册（Excel .xlsx，按执业证号新增或更新；mode: preview 预览 / import 导入）',
+        body: zImportBody,
+        response: { 200: zImportResult, ...problemResponses },
+      },
+    },
+    async (req) => importRoster(req.ctx(), req.body),
   );
   app.get(
     `${root}/roster/:id`,
@@ -216,6 +232,19 @@ export const advisersRoutes = async (base: FastifyInstance) => {
         .header('content-type', XLSX)
         .header('content-disposition', attachment('adviser-work.xlsx', '法律顾问工作台账.xlsx'))
         .send(await exportWorkItems(req.ctx(), req.query)),
+  );
+  app.post(
+    `${root}/work-items/import`,
+    {
+      config: recordWork,
+      schema: {
+        tags,
+        summary: '导入工作台账（Excel .xlsx，与导出格式相同；已有的相同事项不重复登记）',
+        body: zImportBody,
+        response: { 200: zImportResult, ...problemResponses },
+      },
+    },
+    async (req) => importWorkItems(req.ctx(), req.body),
   );
   app.get(
     `${root}/work-items/:id`,

@@ -265,3 +265,36 @@ export const zStats = z
     ),
   })
   .meta({ id: 'AdviserStats' });
+
+export const zImportBody = z.object({
+  filename: zText(200),
+  contentBase64: z
+    .string()
+    .min(1, { error: '文件内容不能为空' })
+    .max(2_000_000, { error: '文件过大（上限约1.4MB）' })
+    .regex(/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, { error: '文件内容须为base64编码' }),
+  mode: z.enum(['preview', 'import'], { error: '须为 preview（预览）或 import（导入）' }),
+  validRowsOnly: z.boolean().optional(),
+});
+export const zImportResult = z
+  .object({
+    mode: z.enum(['preview', 'import']),
+    filename: z.string(),
+    sha256: z.string(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    errorRows: z.number().int(),
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    imported: z.boolean(),
+    rows: z.array(
+      z.object({
+        row: z.number().int(),
+        key: z.string(),
+        action: z.enum(['create', 'update', 'unchanged', 'error']),
+      }),
+    ),
+    problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
+  })
+  .meta({ id: 'AdviserImportResult' });

@@ -1,9 +1,11 @@
 /**
  * Excel export of the roster (法律顾问名册) and of the work ledger (工作台账), in the layout officials keep them in:
- * a header row of Chinese column names and one row per record, every cell text. The roster's phones are masked
+ * a header row of Chinese column names and one row per record, every cell text; `import.ts` reads the same layout. The roster's phones are masked
  * unless the reader manages the adviser (the same rule as the screen).
  */
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { queryRows } from '../../kernel/db/index.ts';
 import type { Ctx } from '../../platform/access/index.ts';
 import { REF_TYPES, type RefType } from './advisers.kinds.ts';
 import { allAdvisers } from './roster.ts';
@@ -26,6 +28,7 @@ export const ROSTER_COLUMNS = [
 export const WORK_COLUMNS = [
   '办理日期',
   '法律顾问',
+  '执业证号',
   '服务单位',
   '工作类别',
   '事项名称',
@@ -76,9 +79,18 @@ export async function exportRoster(ctx: Ctx): Promise<Buffer> {
 
 /** The work items of a filter (as the list) as .xlsx. */
 export async function exportWorkItems(ctx: Ctx, f: WorkFilter): Promise<Buffer> {
+  const licences = new Map(
+    (
+      await queryRows<{ id: string; licenceNo: string }>(
+        ctx.db,
+        sql`select id, licence_no as "licenceNo" from advisers where tenant_id = ${ctx.actor.tenantId}`,
+      )
+    ).map((a) => [a.id, a.licenceNo]),
+  );
   const rows = (await allWorkItems(ctx, f)).map((w) => ({
     办理日期: w.doneOn,
     法律顾问: w.adviserName,
+    执业证号: licences.get(w.adviserId) ?? '',
     服务单位: w.unitName,
     工作类别: w.kindLabel,
     事项名称: w.title,
