@@ -172,6 +172,27 @@ export interface AdviserStats {
   byUnit: { unitId: string; unitName: string; unitKind: string; n: number; hours: number }[];
 }
 
+export interface ImportBody {
+  filename: string;
+  contentBase64: string;
+  mode: 'preview' | 'import';
+  validRowsOnly?: boolean;
+}
+export interface ImportResult {
+  mode: 'preview' | 'import';
+  filename: string;
+  sha256: string;
+  totalRows: number;
+  validRows: number;
+  errorRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  imported: boolean;
+  rows: { row: number; key: string; action: 'create' | 'update' | 'unchanged' | 'error' }[];
+  problems: { row: number; column: string; reason: string }[];
+}
+
 const q = (f: object): Query => f as Query;
 
 export const advisersApi = {
@@ -194,6 +215,8 @@ export const advisersApi = {
   endAssignment: (assignmentId: string, body: { validTo: string; note?: string | null }) =>
     http.post<Assignment>(`${root}/assignments/${id(assignmentId)}/end`, body),
   rosterExportUrl: () => `${root}/roster/export.xlsx`,
+  importRoster: (body: ImportBody) => http.post<ImportResult>(`${root}/roster/import`, body),
+  importWorkItems: (body: ImportBody) => http.post<ImportResult>(`${root}/work-items/import`, body),
   coverage: (on?: string) => http.get<Coverage>(`${root}/coverage`, q({ on })),
   workItems: (f: WorkFilter & { page: number; pageSize: number }) =>
     http.get<Page<WorkItem> & { hours: number }>(`${root}/work-items`, q(f)),

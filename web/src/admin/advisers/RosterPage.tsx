@@ -31,6 +31,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
 import { dateField, today } from '../../shared/workflow/SchemaFields.tsx';
+import { ImportButton } from './ImportButton.tsx';
 
 export const adviserKindOptions = Object.entries(ADVISER_KINDS).map(([value, label]) => ({ value, label }));
 
@@ -130,6 +131,12 @@ export function RosterPage() {
             <Button icon={<DownloadOutlined />} href={advisersApi.rosterExportUrl()} download>
               导出Excel
             </Button>
+            <ImportButton
+              label="法律顾问名册"
+              canImport={mayManage}
+              importFile={advisersApi.importRoster}
+              onImported={refresh}
+            />
             {mayManage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 登记法律顾问

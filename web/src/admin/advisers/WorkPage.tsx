@@ -34,6 +34,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
 import { dateField, today } from '../../shared/workflow/SchemaFields.tsx';
+import { ImportButton } from './ImportButton.tsx';
 
 export const workKindOptions = Object.entries(WORK_KINDS).map(([value, label]) => ({ value, label }));
 const refOptions = Object.entries(REF_TYPES).map(([value, label]) => ({ value, label }));
@@ -264,6 +265,12 @@ function WorkTab({
         >
           导出Excel
         </Button>
+        <ImportButton
+          label="工作台账"
+          canImport={mayRecord}
+          importFile={advisersApi.importWorkItems}
+          onImported={() => setReload((r) => r + 1)}
+        />
         {mayRecord ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             登记工作事项
