@@ -172,8 +172,8 @@ export async function seedDemoAdvisers(
   for (let i = 0; i < 3; i++) government.push(adviser('external', FIRMS[i % FIRMS.length]!, null));
   for (let i = 0; i < 2; i++) government.push(adviser('public', '区司法局', justiceUnit?.id ?? root.id));
   for (const id of government) assign(id, root.id, '区政府法律顾问，固定列席区政府常务会议');
-  // Departments: one lawyer for every three; the 17th and the 34th have none (gaps), the 9th only an adviser whose
-  // certificate expired on 2026-06-30.
+  // Departments (in tree order): one lawyer for every three; the 17th and the 34th have none (gaps), the 9th only an
+  // adviser whose certificate expired on 2026-06-30.
   const served = (list: UnitRow[], per: number, skip: (i: number) => boolean) => {
     let current: string | null = null;
     let n = 0;
@@ -191,7 +191,7 @@ export async function seedDemoAdvisers(
   if (departments[8]) assign(adviser('external', pick(FIRMS), null, '2026-06-30'), departments[8].id);
   // The justice bureau's own 公职律师 serve it too.
   if (justiceUnit) assign(government[3]!, justiceUnit.id);
-  // Towns and streets: one lawyer for every two; the last town has none.
+  // Towns and streets: one lawyer for every two; the last in tree order has none.
   served(towns, 2, (i) => i === towns.length - 1);
   // State-owned companies: an in-house adviser each, but the last one has none yet.
   companies.forEach((c, i) => {

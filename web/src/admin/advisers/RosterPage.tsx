@@ -81,6 +81,7 @@ export function RosterPage() {
     {
       title: '服务单位',
       dataIndex: 'currentUnits',
+      width: 280,
       render: (us: Adviser['currentUnits']) =>
         us.length === 0 ? (
           <Tag>未配备</Tag>
@@ -186,7 +187,7 @@ export function RosterPage() {
           query={query}
           rowKey="id"
           columns={columns}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1620 }}
           aria-label="法律顾问名册"
           data-testid="advisers-roster-table"
           locale={{ emptyText: '暂无法律顾问' }}
