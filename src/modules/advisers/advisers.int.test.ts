@@ -89,6 +89,8 @@ describe('advisers: access', () => {
       ['POST', '/api/advisers/work-items'],
       ['POST', `/api/advisers/work-items/${MISSING}/void`],
       ['POST', '/api/advisers/meetings'],
+      ['POST', '/api/advisers/roster/import'],
+      ['POST', '/api/advisers/work-items/import'],
     ];
     for (const [method, url] of posts) {
       expect((await api.call(null, method, url, {})).statusCode, url).toBe(401);
