@@ -4,6 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
+import { seedDemoAdvisers } from '../modules/advisers/index.ts';
 import { seedDemoDecisions } from '../modules/decisions/index.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
@@ -19,6 +20,7 @@ import {
   GIVEN,
   PARKS,
   PLACE_WORDS,
+  STATE_COMPANIES,
   STREETS,
   SURNAMES,
   TOWNS,
@@ -247,6 +249,10 @@ export async function loadDemo(
   // officials above keep their names and usernames at every scale.
   for (const [, dept] of ENFORCEMENT_TEAMS)
     if (dept !== '区市场监督管理局') person(byName.get(dept)!, 'legal_reviewer', '法制审核员');
+  // State-owned platform companies (平台公司) under the SASAC, which must each have a legal adviser (src/modules/advisers).
+  // Added after the officials, without any, so that everything above keeps its names at every scale.
+  const sasac = byName.get('区国有资产监督管理委员会')!;
+  for (const company of STATE_COMPANIES) add(sasac, 'company', company);
 
   await db.transaction(async (tx) => {
     for (const chunk of chunks(rows, 500))
@@ -325,6 +331,8 @@ export async function loadDemo(
   // Major decisions (a published catalogue, decisions at different steps) for districts shown to people; the small
   // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
   if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
+  // Legal advisers: the roster, coverage with a few gaps, meetings and a year of work items (≈6,600 at scale 1).
+  await seedDemoAdvisers(deps, tenantId, opts.scale);
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {

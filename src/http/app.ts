@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newId } from '../kernel/ids.ts';
+import { advisersRoutes } from '../modules/advisers/index.ts';
 import { creditRoutes } from '../modules/credit/index.ts';
 import { decisionsRoutes } from '../modules/decisions/index.ts';
 import { enforcementRoutes, enforcementViewRoutes } from '../modules/enforcement/index.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(legalityRoutes);
   await app.register(normativeRoutes(deps));
   await app.register(decisionsRoutes(deps));
+  await app.register(advisersRoutes);
 
   const webRoot = resolve(deps.config.WEB_DIST);
   const serveWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'));

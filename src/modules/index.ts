@@ -1,4 +1,5 @@
 /** Every domain module, loaded once so its permissions and machines are declared before serving. */
+export * as advisers from './advisers/index.ts';
 export * as credit from './credit/index.ts';
 export * as decisions from './decisions/index.ts';
 export * as disclosure from './disclosure/index.ts';

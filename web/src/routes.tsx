@@ -65,6 +65,10 @@ const CreditSubjectsPage = named(() => import('./admin/credit/SubjectsPage.tsx')
 const CreditModelsPage = named(() => import('./admin/credit/ModelsPage.tsx'), 'ModelsPage');
 const CreditMeasuresPage = named(() => import('./admin/credit/MeasuresPage.tsx'), 'MeasuresPage');
 const CreditRepairsPage = named(() => import('./admin/credit/RepairsPage.tsx'), 'RepairsPage');
+const AdvisersRosterPage = named(() => import('./admin/advisers/RosterPage.tsx'), 'RosterPage');
+const AdvisersCoveragePage = named(() => import('./admin/advisers/CoveragePage.tsx'), 'CoveragePage');
+const AdvisersWorkPage = named(() => import('./admin/advisers/WorkPage.tsx'), 'WorkPage');
+const AdvisersStatsPage = named(() => import('./admin/advisers/StatsPage.tsx'), 'StatsPage');
 const CalendarPage = named(() => import('./admin/calendar/CalendarPage.tsx'), 'CalendarPage');
 const DeadlineRulesPage = named(
   () => import('./admin/deadline-rules/DeadlineRulesPage.tsx'),
@@ -116,6 +120,13 @@ export function AppRoutes() {
           <Route path="cases/:id" element={page(<CasePage />)} />
           <Route path="disclosure" element={guarded(SECTIONS.disclosure, <DisclosurePage />)} />
           <Route path="decisions" element={guarded(SECTIONS.decisions, <DecisionsPage />)} />
+          <Route path="advisers/roster" element={guarded(SECTIONS.advisersRoster, <AdvisersRosterPage />)} />
+          <Route
+            path="advisers/coverage"
+            element={guarded(SECTIONS.advisersCoverage, <AdvisersCoveragePage />)}
+          />
+          <Route path="advisers/work" element={guarded(SECTIONS.advisersWork, <AdvisersWorkPage />)} />
+          <Route path="advisers/stats" element={guarded(SECTIONS.advisersStats, <AdvisersStatsPage />)} />
           <Route
             path="enforcement/cases"
             element={guarded(SECTIONS.enforcementCases, <EnforcementCasesPage />)}

@@ -46,6 +46,9 @@ export const BUILTIN_ROLES: {
       'decisions.catalogue.read',
       'decisions.catalogue.manage',
       'decisions.decision.read',
+      'advisers.roster.read',
+      'advisers.roster.manage',
+      'advisers.work.read',
     ],
   },
   {
@@ -76,6 +79,9 @@ export const BUILTIN_ROLES: {
       'decisions.catalogue.read',
       'decisions.decision.read',
       'decisions.decision.handle',
+      'advisers.roster.read',
+      'advisers.work.read',
+      'advisers.work.record',
     ],
   },
   {
@@ -103,6 +109,8 @@ export const BUILTIN_ROLES: {
       'decisions.catalogue.read',
       'decisions.decision.read',
       'decisions.decision.discuss',
+      'advisers.roster.read',
+      'advisers.work.read',
     ],
   },
   {
@@ -134,6 +142,10 @@ export const BUILTIN_ROLES: {
       'decisions.catalogue.read',
       'decisions.catalogue.manage',
       'decisions.decision.read',
+      'advisers.roster.read',
+      'advisers.roster.manage',
+      'advisers.work.read',
+      'advisers.work.record',
     ],
   },
   {
@@ -174,6 +186,9 @@ export const BUILTIN_ROLES: {
       'legality.review.unit',
       'normative.document.read',
       'decisions.decision.read',
+      'advisers.roster.read',
+      'advisers.work.read',
+      'advisers.work.record',
     ],
   },
   {

@@ -17,6 +17,7 @@ export const UNIT_KINDS = {
   town: '镇',
   street: '街道',
   park: '园区',
+  company: '国有企业',
   village: '村',
   community: '社区',
   team: '执法队伍',

@@ -31,6 +31,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
@@ -56,6 +57,7 @@ export const GROUP_ICONS: Record<string, ReactNode> = {
   公共信用: <TrophyOutlined />,
   合法性审查: <SafetyOutlined />,
   规范性文件: <BookOutlined />,
+  法律顾问: <UserOutlined />,
 };
 
 /** The admin sections, in menu order. Routes (routes.tsx) guard each page with the same rule. */
@@ -241,6 +243,34 @@ export const SECTIONS = {
     icon: <ClearOutlined />,
     permission: 'normative.document.read',
     group: '规范性文件',
+  },
+  advisersRoster: {
+    path: '/admin/advisers/roster',
+    label: '法律顾问名册',
+    icon: <IdcardOutlined />,
+    permission: 'advisers.roster.read',
+    group: '法律顾问',
+  },
+  advisersCoverage: {
+    path: '/admin/advisers/coverage',
+    label: '覆盖情况',
+    icon: <ApartmentOutlined />,
+    permission: 'advisers.roster.read',
+    group: '法律顾问',
+  },
+  advisersWork: {
+    path: '/admin/advisers/work',
+    label: '工作台账',
+    icon: <ProfileOutlined />,
+    permission: 'advisers.work.read',
+    group: '法律顾问',
+  },
+  advisersStats: {
+    path: '/admin/advisers/stats',
+    label: '履职统计',
+    icon: <BarChartOutlined />,
+    permission: 'advisers.work.read',
+    group: '法律顾问',
   },
   org: { path: '/admin/org', label: '组织机构', icon: <ApartmentOutlined />, permission: 'org.unit.read' },
   users: { path: '/admin/users', label: '用户管理', icon: <TeamOutlined />, permission: 'access.user.read' },

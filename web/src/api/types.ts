@@ -53,7 +53,11 @@ export type Permission =
   | 'decisions.catalogue.manage'
   | 'decisions.decision.read'
   | 'decisions.decision.handle'
-  | 'decisions.decision.discuss';
+  | 'decisions.decision.discuss'
+  | 'advisers.roster.read'
+  | 'advisers.roster.manage'
+  | 'advisers.work.read'
+  | 'advisers.work.record';
 
 export type DataScope = 'self' | 'unit' | 'unit_tree' | 'custom' | 'tenant' | 'all';
 export type Status = 'active' | 'disabled';
