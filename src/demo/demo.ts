@@ -4,7 +4,6 @@ import { v5 as uuidv5 } from 'uuid';
 import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
-import { seedDemoDecisions } from '../modules/decisions/index.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
@@ -13,6 +12,7 @@ import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
 import { type DemoCasesResult, loadDemoCases } from './cases.ts';
+import { type DemoRulemakingResult, loadDemoRulemakingYear, seedDemoRulemaking } from './rulemaking.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -84,12 +84,17 @@ export interface DemoResult {
   cases: number;
   published: number;
   ms: number;
+  /** The rule-making year (normative documents, major decisions, legality reviews), when loaded at once. */
+  rulemaking?: DemoRulemakingResult;
   /**
    * With `cases: 'later'`: loads the year's cases (same data as `'now'`), each step in its own transaction so a
-   * server can answer requests meanwhile; `cases` and `published` above are then 0.
+   * server can answer requests meanwhile; `cases` and `published` above are then 0. Then the rule-making year.
    */
-  loadCases?: () => Promise<DemoCasesResult>;
+  loadCases?: () => Promise<DemoYearResult>;
 }
+
+/** The year loaded after the district: enforcement cases, and the rule-making year when the demo has it. */
+export type DemoYearResult = DemoCasesResult & { rulemaking?: DemoRulemakingResult };
 
 /**
  * Builds the demo district: departments with their offices, the five comprehensive enforcement teams,
@@ -100,7 +105,17 @@ export interface DemoResult {
  */
 export async function loadDemo(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
-  opts: { scale: number; tenantId: string; cases?: 'now' | 'later' },
+  opts: {
+    scale: number;
+    tenantId: string;
+    cases?: 'now' | 'later';
+    /**
+     * Normative documents (1,615 in force at scale 1, a cleanup, the year's drafts), major decisions and a year of
+     * legality reviews. Default: at scale 0.5 and above (districts shown to people); the test template (0.1) and the
+     * browser tests' district stay without them, since their fixtures count documents, campaigns and reviews.
+     */
+    rulemaking?: boolean;
+  },
 ): Promise<DemoResult> {
   const t0 = Date.now();
   const { db } = deps;
@@ -321,9 +336,14 @@ export async function loadDemo(
   });
   // The year's enforcement cases, step by step through the workflow engine on the days they happened.
   await ensureCalendarSeeded(db);
-  // Major decisions (a published catalogue, decisions at different steps) for districts shown to people; the small
-  // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
-  if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
+  // The rule-making stock (bulk) now; its year (normative cleanup and drafts, major decisions, legality reviews)
+  // after the enforcement year, by the same mechanism (at once, or step by step in the background).
+  const stock =
+    (opts.rulemaking ?? opts.scale >= 0.5)
+      ? await seedDemoRulemaking(deps, { tenantId, scale: opts.scale, now })
+      : null;
+  const rulemakingYear = (atomic: boolean) =>
+    stock ? loadDemoRulemakingYear(deps, { tenantId, scale: opts.scale, stock, atomic }) : undefined;
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {
@@ -331,10 +351,21 @@ export async function loadDemo(
       cases: 0,
       published: 0,
       ms: Date.now() - t0,
-      loadCases: () => loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false }),
+      loadCases: async () => {
+        const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false });
+        const rulemaking = await rulemakingYear(false);
+        return rulemaking ? { ...year, rulemaking } : year;
+      },
     };
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
-  return { ...base, cases: year.cases, published: year.published, ms: Date.now() - t0 };
+  const rulemaking = await rulemakingYear(true);
+  return {
+    ...base,
+    cases: year.cases,
+    published: year.published,
+    ...(rulemaking ? { rulemaking } : {}),
+    ms: Date.now() - t0,
+  };
 }
 
 /**
