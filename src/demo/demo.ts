@@ -12,7 +12,6 @@ import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
 import { type DemoCasesResult, loadDemoCases } from './cases.ts';
-import { type DemoRulemakingResult, loadDemoRulemakingYear, seedDemoRulemaking } from './rulemaking.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -23,6 +22,7 @@ import {
   SURNAMES,
   TOWNS,
 } from './names.ts';
+import { type DemoRulemakingResult, loadDemoRulemakingYear, seedDemoRulemaking } from './rulemaking.ts';
 
 /** Every demo account's password (README). Demo only: a real deployment creates its admin with the CLI. */
 export const DEMO_PASSWORD = 'Fazhi@2026';

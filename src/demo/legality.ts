@@ -11,9 +11,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../kernel/db/index.ts';
 import { queryRows } from '../kernel/db/index.ts';
-import { isTwoStage, requestReview, type ReviewKind } from '../modules/legality/index.ts';
+import { isTwoStage, type ReviewKind, requestReview } from '../modules/legality/index.ts';
 import { type Actor, actorForUsername } from '../platform/access/index.ts';
-import type { WorkCalendar } from '../platform/calendar/index.ts';
+import { addDays, type WorkCalendar } from '../platform/calendar/index.ts';
 import { transition } from '../platform/workflow/index.ts';
 import type { DemoStep } from './steps.ts';
 
@@ -129,7 +129,15 @@ export async function demoLegalityYear(
   const steps: DemoStep[] = [];
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const wd = (d: string, k: number) => calendar.addWorkdays(d, k);
+  const wd = (d: string, k: number) => {
+    if (k >= 0) return calendar.addWorkdays(d, k);
+    let x = d;
+    for (let left = -k; left > 0; ) {
+      x = addDays(x, -1);
+      if (calendar.isWorkday(x)) left--;
+    }
+    return x;
+  };
   const workdays: string[] = [];
   for (let d = calendar.workdayOnOrAfter(FIRST_DAY); d <= LAST_DAY; d = wd(d, 1)) workdays.push(d);
 
@@ -139,7 +147,12 @@ export async function demoLegalityYear(
     dept: Department,
     title: string,
     requestedOn: string,
-    opts2: { subject?: { type: string; id: string }; mustPass?: boolean; failAtUnit?: boolean; late?: boolean } = {},
+    opts2: {
+      subject?: { type: string; id: string };
+      mustPass?: boolean;
+      failAtUnit?: boolean;
+      late?: boolean;
+    } = {},
   ) => {
     let caseId = '';
     const add = (date: string, as: Actor, what: string, run: DemoStep['run']) => {
@@ -167,7 +180,12 @@ export async function demoLegalityYear(
     // 退回补充材料 then resubmitted.
     if (!opts2.mustPass && r < 0.04) {
       d = wd(d, int(2, 5));
-      if (!step(d, dept.reviewer, 'unitReturn', { reasons: '送审材料不全：缺少起草说明和相对方资信证明，请补充' })) return;
+      if (
+        !step(d, dept.reviewer, 'unitReturn', {
+          reasons: '送审材料不全：缺少起草说明和相对方资信证明，请补充',
+        })
+      )
+        return;
       d = wd(d, int(2, 6));
       if (!step(d, dept.admin, 'resubmit', { materials: [{ name: '补充材料' }], note: '已补充' })) return;
     } else if (!opts2.mustPass && r < 0.05) {
@@ -179,14 +197,20 @@ export async function demoLegalityYear(
     const limit = kind === 'normative-document' ? 15 : 10;
     d = wd(d, opts2.late || rand() < 0.07 ? int(limit + 1, limit + 4) : int(2, limit - 1));
     if (opts2.failAtUnit || (!opts2.mustPass && rand() < 0.04)) {
-      step(d, dept.reviewer, 'unitFail', { reasons: pick(FAILS), basis: '《中华人民共和国民法典》；《优化营商环境条例》' });
+      step(d, dept.reviewer, 'unitFail', {
+        reasons: pick(FAILS),
+        basis: '《中华人民共和国民法典》；《优化营商环境条例》',
+      });
       return;
     }
     const changes = rand() < 0.2;
     const opinion = {
       outcome: changes ? 'pass-with-changes' : 'pass',
       reasons: changes ? pick(CHANGES) : pick(UNIT_PASS),
-      basis: kind === 'contract' ? '《中华人民共和国民法典》合同编；《中华人民共和国政府采购法》' : '有关法律、法规、规章',
+      basis:
+        kind === 'contract'
+          ? '《中华人民共和国民法典》合同编；《中华人民共和国政府采购法》'
+          : '有关法律、法规、规章',
     };
     if (!isTwoStage(kind)) {
       step(d, dept.reviewer, 'unitPassFinal', opinion);
@@ -195,7 +219,10 @@ export async function demoLegalityYear(
     if (!step(d, dept.reviewer, 'unitPass', opinion)) return;
     d = wd(d, rand() < 0.05 ? int(limit + 1, limit + 3) : int(2, Math.min(8, limit - 1)));
     if (!opts2.mustPass && rand() < 0.02) {
-      step(d, justice, 'justiceFail', { reasons: pick(FAILS), basis: '《中华人民共和国预算法》；《优化营商环境条例》' });
+      step(d, justice, 'justiceFail', {
+        reasons: pick(FAILS),
+        basis: '《中华人民共和国预算法》；《优化营商环境条例》',
+      });
       return;
     }
     const jChanges = rand() < 0.13;
@@ -220,7 +247,9 @@ export async function demoLegalityYear(
   for (let i = 0; i < n(LEGALITY_DEMO.normativeFailed); i++) {
     const dept = pick(departments);
     const on = pick(workdays.filter((d) => d <= '2026-10-09'));
-    review('normative-document', dept, `${dept.name}关于规范有关事项的通知（送审稿）`, on, { failAtUnit: true });
+    review('normative-document', dept, `${dept.name}关于规范有关事项的通知（送审稿）`, on, {
+      failAtUnit: true,
+    });
   }
   // Each 2026 document of the stock: requested, passed by both stages, before its registration day.
   for (const doc of opts.documents2026) {

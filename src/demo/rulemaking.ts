@@ -6,7 +6,11 @@
  */
 import type { AppDeps } from '../http/deps.ts';
 import { demoDecisionSteps } from '../modules/decisions/index.ts';
-import { demoNormativeYear, type NormativeStock, seedDemoNormativeStock } from '../modules/normative/index.ts';
+import {
+  demoNormativeYear,
+  type NormativeStock,
+  seedDemoNormativeStock,
+} from '../modules/normative/index.ts';
 import { actorForUsername } from '../platform/access/index.ts';
 import { loadCalendar } from '../platform/calendar/index.ts';
 import { demoLegalityYear } from './legality.ts';

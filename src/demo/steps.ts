@@ -51,9 +51,12 @@ export async function runDemoSteps(
       try {
         await s.run(ctx);
       } catch (e) {
-        throw new Error(`示范数据载入失败：${s.date} ${s.what}（${s.as.username}）：${(e as Error).message}`, {
-          cause: e,
-        });
+        throw new Error(
+          `示范数据载入失败：${s.date} ${s.what}（${s.as.username}）：${(e as Error).message}`,
+          {
+            cause: e,
+          },
+        );
       }
     }
     return sorted.length;

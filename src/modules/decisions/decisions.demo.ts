@@ -55,13 +55,12 @@ export async function demoDecisionSteps(db: Db, tenantId: string): Promise<DemoS
   };
 
   const items: string[] = [];
-  ITEMS.forEach((it, i) =>
+  for (const [i, it] of ITEMS.entries())
     step('2026-01-12', justice, `目录事项 ${it.title}`, async (ctx) => {
       items[i] = (
         await addItem(ctx, YEAR, { ...it, proposingUnitId: unitId, reason: '区政府年度重大行政决策事项目录' })
       ).id;
-    }),
-  );
+    });
   step('2026-01-20', justice, '公布年度目录', async (ctx) => {
     if ((await catalogueHeader(ctx.db, tenantId, YEAR)).status !== 'published')
       await publishCatalogue(ctx, YEAR, { partyConsentOn: '2026-01-16', note: '经区委常委会会议同意' });
@@ -103,8 +102,18 @@ export async function demoDecisionSteps(db: Db, tenantId: string): Promise<DemoS
     arguedOn: on,
     method: '专家论证会',
     experts: [
-      { name: '赵教授', affiliation: '西南政法大学', opinion: '目标合理，建议分阶段实施并明确考核指标', signed: true },
-      { name: '钱高工', affiliation: '市环境卫生科学研究院', opinion: '同意，建议加强末端处理能力建设', signed: true },
+      {
+        name: '赵教授',
+        affiliation: '西南政法大学',
+        opinion: '目标合理，建议分阶段实施并明确考核指标',
+        signed: true,
+      },
+      {
+        name: '钱高工',
+        affiliation: '市环境卫生科学研究院',
+        opinion: '同意，建议加强末端处理能力建设',
+        signed: true,
+      },
       {
         name: '孙经理',
         affiliation: '某环保科技公司',
@@ -212,7 +221,12 @@ export async function demoDecisionSteps(db: Db, tenantId: string): Promise<DemoS
     arguedOn: '2026-07-28',
     method: '专家论证会',
     experts: [
-      { name: '赵教授', affiliation: '西南政法大学', opinion: '规划目标合理，建议强化生态保护红线衔接', signed: true },
+      {
+        name: '赵教授',
+        affiliation: '西南政法大学',
+        opinion: '规划目标合理，建议强化生态保护红线衔接',
+        signed: true,
+      },
       { name: '钱高工', affiliation: '市规划设计研究院', opinion: '同意，建议分期实施', signed: true },
       {
         name: '孙经理',
@@ -233,7 +247,12 @@ export async function demoDecisionSteps(db: Db, tenantId: string): Promise<DemoS
     contingency: '成立应急处置小组，24小时值守',
   });
   go(1, '2026-10-12', unitadmin, 'submitReview', {
-    materials: [{ name: '规划草案' }, { name: '听证报告' }, { name: '专家论证意见' }, { name: '风险评估报告' }],
+    materials: [
+      { name: '规划草案' },
+      { name: '听证报告' },
+      { name: '专家论证意见' },
+      { name: '风险评估报告' },
+    ],
     plannedMeetingOn: '2026-11-05',
   });
   review(1, '2026-10-16', reviewer, 'unitPass', {

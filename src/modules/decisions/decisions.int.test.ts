@@ -2,9 +2,9 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
+import { runDemoSteps } from '../../demo/index.ts';
 import { users } from '../../platform/access/access.tables.ts';
 import { cases } from '../../platform/workflow/index.ts';
-import { runDemoSteps } from '../../demo/index.ts';
 import { demoDecisionSteps } from './decisions.demo.ts';
 import {
   decisionCatalogueAdjustments,
@@ -508,7 +508,9 @@ describe('major decision through the five steps', () => {
     // A step that cannot run stops the demo and names the decision and the step (no silent catch).
     const again = await demoDecisionSteps(deps.db, '500113');
     const decide = again.filter((s) => s.what.includes('decide'));
-    await expect(runDemoSteps(decide, deps, { atomic: true })).rejects.toThrow(/示范数据载入失败：2026-04-02 重大行政决策/);
+    await expect(runDemoSteps(decide, deps, { atomic: true })).rejects.toThrow(
+      /示范数据载入失败：2026-04-02 重大行政决策/,
+    );
   });
 
   it('guards the list and the portal', async () => {

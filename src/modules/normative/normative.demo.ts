@@ -32,8 +32,8 @@ import {
 import { computeDeadline, effectiveRule } from '../../platform/clock/index.ts';
 import { logEntriesInsert } from '../../platform/log/index.ts';
 import { searchTokens } from '../../platform/search/index.ts';
-import { counters } from '../../platform/workflow/workflow.tables.ts';
 import { addRecord, caseDeadlines, caseEvents, cases, transition } from '../../platform/workflow/index.ts';
+import { counters } from '../../platform/workflow/workflow.tables.ts';
 import { reviewPassed } from '../legality/index.ts';
 import { decideCleanupItem, openCleanup, publishCleanup } from './normative.cleanup.ts';
 import {
@@ -46,11 +46,7 @@ import {
   publicComment,
   renderNumber,
 } from './normative.service.ts';
-import {
-  normativeRegister,
-  normativeSequences,
-  normativeVersions,
-} from './normative.tables.ts';
+import { normativeRegister, normativeSequences, normativeVersions } from './normative.tables.ts';
 
 /** One step of a demo year: who does it, on which day, and the call (through a service or the engine). */
 export interface DemoStep {
@@ -64,7 +60,12 @@ export interface DemoStep {
 export const NORMATIVE_DEMO = { inForce: 1615, repealed: 91, amended: 3, expiredBefore: 150 } as const;
 
 /** The day the year's cleanup opens, the days its documents are decided, and the day its results are published. */
-const CLEANUP = { openOn: '2026-06-01', decideFrom: '2026-06-02', decideTo: '2026-06-24', publishOn: '2026-06-26' };
+const CLEANUP = {
+  openOn: '2026-06-01',
+  decideFrom: '2026-06-02',
+  decideTo: '2026-06-24',
+  publishOn: '2026-06-26',
+};
 /** The last day of the demo year (as for enforcement: every period it starts ends within 2026). */
 const LAST_DAY = '2026-10-30';
 /** The stock in force at the cleanup: effective from this day (so nothing lapses during the campaign) … */
@@ -89,7 +90,11 @@ const DEPARTMENT_ISSUERS: [unit: string, short: string, topics: string[], bases:
     '区市场监督管理局',
     '示范市监',
     ['食品小作坊登记', '网络交易监督', '特种设备安全', '计量器具监督', '广告监督', '价格行为'],
-    ['《中华人民共和国食品安全法》', '《中华人民共和国广告法》', '《重庆市食品生产加工小作坊和食品摊贩管理条例》'],
+    [
+      '《中华人民共和国食品安全法》',
+      '《中华人民共和国广告法》',
+      '《重庆市食品生产加工小作坊和食品摊贩管理条例》',
+    ],
   ],
   [
     '区生态环境局',
@@ -288,7 +293,12 @@ export async function seedDemoNormativeStock(
   const { tenantId, now } = opts;
   const rand = rngOf(Math.round(opts.scale * 1000) * 31 + Number(tenantId) + 4);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const unitRows = await queryRows<{ id: string; name: string; admin_id: string | null; admin_name: string | null }>(
+  const unitRows = await queryRows<{
+    id: string;
+    name: string;
+    admin_id: string | null;
+    admin_name: string | null;
+  }>(
     db,
     sql`select un.id, un.name,
                (select u.id from users u join user_roles ur on ur.tenant_id = u.tenant_id and ur.user_id = u.id
@@ -307,7 +317,13 @@ export async function seedDemoNormativeStock(
   if (!office || issuers.length === 0) return { inForce: 0, expired: 0, documents2026: [] };
   // The 2026 documents come from departments with their own legal reviewer (the legality year reviews them).
   const reviewed = issuers.filter(([name]) =>
-    ['区市场监督管理局', '区生态环境局', '区文化和旅游发展委员会', '区交通运输委员会', '区农业农村委员会'].includes(name),
+    [
+      '区市场监督管理局',
+      '区生态环境局',
+      '区文化和旅游发展委员会',
+      '区交通运输委员会',
+      '区农业农村委员会',
+    ].includes(name),
   );
 
   const titles = new Set<string>();
@@ -325,9 +341,13 @@ export async function seedDemoNormativeStock(
     const interim = interimKind && (expiredStock || effectiveOn >= '2024-06-02');
     const kindText = interimKind && !interim ? '管理办法' : kind;
     const topic = gov || govOffice ? pick(GOVERNMENT_TOPICS) : pick(dept[2]);
-    let title = kindText === '实施意见' ? `示范区关于加强${topic}工作的实施意见` : `示范区${topic}${kindText}`;
-    if (titles.has(title)) title = title.replace(/(办法|细则|措施|意见|标准)$/, `$1（${effectiveOn.slice(0, 4)}年修订）`);
-    if (titles.has(title)) title = `${title.replace(/（\d{4}年修订）$/, '')}（${effectiveOn.slice(0, 4)}年第${titles.size % 9 + 2}次修订）`;
+    let title = (
+      kindText === '实施意见' ? `示范区关于加强${topic}工作的实施意见` : `示范区${topic}${kindText}`
+    ).replace('管理管理', '管理');
+    if (titles.has(title))
+      title = title.replace(/(办法|细则|措施|意见|标准)$/, `$1（${effectiveOn.slice(0, 4)}年修订）`);
+    if (titles.has(title))
+      title = `${title.replace(/（\d{4}年修订）$/, '')}（${effectiveOn.slice(0, 4)}年第${(titles.size % 9) + 2}次修订）`;
     titles.add(title);
     const bases = [
       ...(gov || govOffice ? [pick(GOVERNMENT_BASES)] : []),
@@ -339,7 +359,11 @@ export async function seedDemoNormativeStock(
     const filedOn = weekdayOnOrAfter(addDays(publishedOn, 3 + Math.floor(rand() * 20)));
     const acceptedOn = weekdayOnOrAfter(addDays(filedOn, 5 + Math.floor(rand() * 15)));
     const expiresOn = addDays(addMonthsClamped(effectiveOn, interim ? 24 : 60), -1);
-    const issuerName = gov ? '示范区人民政府' : govOffice ? '示范区人民政府办公室' : dept[0].replace(/^区/, '示范区');
+    const issuerName = gov
+      ? '示范区人民政府'
+      : govOffice
+        ? '示范区人民政府办公室'
+        : dept[0].replace(/^区/, '示范区');
     docs.push({
       caseId: newId(),
       unitId: govOffice ? office.id : u.id,
@@ -367,7 +391,10 @@ export async function seedDemoNormativeStock(
   // Documents whose validity ended before the cleanup (effective 2019 to mid-2021, five years).
   const expiredCount = Math.round(NORMATIVE_DEMO.expiredBefore * opts.scale);
   for (let i = 0; i < expiredCount; i++)
-    make(weekdayOnOrAfter(addDays('2019-01-02', Math.floor(rand() * daysBetween('2019-01-02', '2021-05-20')))), true);
+    make(
+      weekdayOnOrAfter(addDays('2019-01-02', Math.floor(rand() * daysBetween('2019-01-02', '2021-05-20')))),
+      true,
+    );
   for (const d of docs.filter((x) => x.expired && x.expiresOn >= CLEANUP.openOn))
     d.expiresOn = addDays(CLEANUP.openOn, -1 - Math.floor(rand() * 200));
 
@@ -396,7 +423,10 @@ export async function seedDemoNormativeStock(
   const eventRows: (typeof caseEvents.$inferInsert)[] = [];
   const logInputs: Parameters<typeof logEntriesInsert>[0][number][] = [];
   for (const d of docs) {
-    const created = d.registeredOn.slice(0, 4) === addDays(d.registeredOn, -20).slice(0, 4) ? addDays(d.registeredOn, -20) : `${d.registeredOn.slice(0, 4)}-01-01`;
+    const created =
+      d.registeredOn.slice(0, 4) === addDays(d.registeredOn, -20).slice(0, 4)
+        ? addDays(d.registeredOn, -20)
+        : `${d.registeredOn.slice(0, 4)}-01-01`;
     const cyear = Number(created.slice(0, 4));
     const cseq = (caseSeqs.get(cyear) ?? 0) + 1;
     caseSeqs.set(cyear, cseq);
@@ -511,8 +541,12 @@ export async function seedDemoNormativeStock(
     for (let i = 0; i < docs.length; i += 300) {
       const slice = (xs: unknown[]) => xs.slice(i, i + 300);
       await tx.insert(cases).values(slice(caseRows) as (typeof cases.$inferInsert)[]);
-      await tx.insert(normativeVersions).values(slice(versionRows) as (typeof normativeVersions.$inferInsert)[]);
-      await tx.insert(normativeRegister).values(slice(registerRows) as (typeof normativeRegister.$inferInsert)[]);
+      await tx
+        .insert(normativeVersions)
+        .values(slice(versionRows) as (typeof normativeVersions.$inferInsert)[]);
+      await tx
+        .insert(normativeRegister)
+        .values(slice(registerRows) as (typeof normativeRegister.$inferInsert)[]);
       const logs = logInputs.slice(i, i + 300);
       const { ids, insert } = logEntriesInsert(logs);
       await tx.execute(insert);
@@ -572,7 +606,10 @@ export async function seedDemoNormativeStock(
 
 // ---------- the year 2026 ----------
 
-const pass = (reasons: string, basis = '《中华人民共和国立法法》《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》') => ({
+const pass = (
+  reasons: string,
+  basis = '《中华人民共和国立法法》《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》',
+) => ({
   outcome: 'pass' as const,
   reasons,
   basis,
@@ -615,7 +652,8 @@ export async function demoNormativeYear(
   };
   const wd = (d: string, k: number) => calendar.addWorkdays(d, k);
   const workdays: string[] = [];
-  for (let d = calendar.workdayOnOrAfter(CLEANUP.decideFrom); d <= CLEANUP.decideTo; d = wd(d, 1)) workdays.push(d);
+  for (let d = calendar.workdayOnOrAfter(CLEANUP.decideFrom); d <= CLEANUP.decideTo; d = wd(d, 1))
+    workdays.push(d);
 
   // ----- the cleanup campaign -----
   const stock = await queryRows<{ case_id: string; number: string; title: string; expires_on: string }>(
@@ -627,9 +665,15 @@ export async function demoNormativeYear(
   );
   const lapsing = new Set(stock.filter((d) => d.expires_on < LAST_DAY).map((d) => d.case_id));
   const candidates = stock.filter((d) => !lapsing.has(d.case_id));
-  const shuffled = candidates.map((d) => ({ d, k: rand() })).sort((a, b) => a.k - b.k).map((x) => x.d);
+  const shuffled = candidates
+    .map((d) => ({ d, k: rand() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.d);
   const nRepeal = Math.min(shuffled.length, Math.max(1, Math.round(NORMATIVE_DEMO.repealed * opts.scale)));
-  const nAmend = Math.min(shuffled.length - nRepeal, Math.max(1, Math.round(NORMATIVE_DEMO.amended * opts.scale)));
+  const nAmend = Math.min(
+    shuffled.length - nRepeal,
+    Math.max(1, Math.round(NORMATIVE_DEMO.amended * opts.scale)),
+  );
   const repealed = new Set(shuffled.slice(0, nRepeal).map((d) => d.case_id));
   const amended = shuffled.slice(nRepeal, nRepeal + nAmend);
   const amendedIds = new Set(amended.map((d) => d.case_id));
@@ -639,7 +683,8 @@ export async function demoNormativeYear(
       cleanupId = (
         await openCleanup(ctx, {
           title: '2026年度行政规范性文件集中清理',
-          reason: '定期清理（《重庆市行政规范性文件管理办法》：每两年全面清理一次）；《优化营商环境条例》等上位法修改',
+          reason:
+            '定期清理（《重庆市行政规范性文件管理办法》：每两年全面清理一次）；《优化营商环境条例》等上位法修改',
         })
       ).id;
     });
@@ -659,7 +704,9 @@ export async function demoNormativeYear(
           : outcome === 'amend'
             ? '部分条款与新修订的上位法不一致，需要修改'
             : '经评估，文件符合上位法规定，适应当前工作需要，继续有效';
-      step(on, justice, `清理结论 ${d.number}`, (ctx) => decideCleanupItem(ctx, cleanupId, d.case_id, { outcome, reason }));
+      step(on, justice, `清理结论 ${d.number}`, (ctx) =>
+        decideCleanupItem(ctx, cleanupId, d.case_id, { outcome, reason }),
+      );
     });
     step(CLEANUP.publishOn, justice, '公布清理结果', (ctx) => publishCleanup(ctx, cleanupId));
   }
@@ -692,7 +739,14 @@ export async function demoNormativeYear(
     step(date, leader, `集体审议 ${key}`, (ctx) =>
       addRecord(ctx, ids[key]!, 'collective-discussion', minutes(date, subject)),
     );
-  const comment = (key: string, date: string, clauseNo: number, content: string, name: string, source: string) =>
+  const comment = (
+    key: string,
+    date: string,
+    clauseNo: number,
+    content: string,
+    name: string,
+    source: string,
+  ) =>
     step(date, unitadmin, `公众意见 ${key}`, (ctx) =>
       publicComment(
         { db: ctx.db, crypto: ctx.crypto, now: ctx.now },
@@ -728,12 +782,36 @@ export async function demoNormativeYear(
   // 1. A government document closely related to market entities: 30-day comment, dispositions, a new version,
   //    both reviews, deliberation, the number, publication, filing with one 补正 loop, accepted.
   const t1 = '示范区市场主体住所（经营场所）登记管理办法';
-  draft('d1', '2026-07-01', facts(t1, { marketRelated: true }), text(t1, ['市场主体登记机关为区市场监督管理局。', '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制。', '利用住宅从事经营活动的，应当遵守法律法规和管理规约。']));
+  draft(
+    'd1',
+    '2026-07-01',
+    facts(t1, { marketRelated: true }),
+    text(t1, [
+      '市场主体登记机关为区市场监督管理局。',
+      '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制。',
+      '利用住宅从事经营活动的，应当遵守法律法规和管理规约。',
+    ]),
+  );
   step('2026-07-03', unitadmin, '修改草案 d1', (ctx) =>
-    addVersion(ctx, ids.d1!, { title: t1, body: text(t1, ['市场主体登记机关为区市场监督管理局。', '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制，登记机关不再要求提交产权证明。', '利用住宅从事经营活动的，应当遵守法律法规和管理规约，并征得有利害关系的业主同意。']), note: '征求部门意见后修改' }),
+    addVersion(ctx, ids.d1!, {
+      title: t1,
+      body: text(t1, [
+        '市场主体登记机关为区市场监督管理局。',
+        '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制，登记机关不再要求提交产权证明。',
+        '利用住宅从事经营活动的，应当遵守法律法规和管理规约，并征得有利害关系的业主同意。',
+      ]),
+      note: '征求部门意见后修改',
+    }),
   );
   go('d1', '2026-07-06', unitadmin, 'openComment', { startOn: '2026-07-06', endOn: '2026-08-10' });
-  comment('d1', '2026-07-08', 3, '建议明确“有利害关系的业主”的范围，避免执行时各说各话。', '陈明', 'demo-source-1');
+  comment(
+    'd1',
+    '2026-07-08',
+    3,
+    '建议明确“有利害关系的业主”的范围，避免执行时各说各话。',
+    '陈明',
+    'demo-source-1',
+  );
   comment('d1', '2026-07-15', 2, '申报承诺制很好，建议同步公布虚假承诺的处理方式。', '刘芳', 'demo-source-2');
   comment('d1', '2026-07-22', 1, '建议在依据中列明《重庆市市场主体登记管理条例》。', '', 'demo-source-3');
   comment('d1', '2026-08-03', 3, '建议删除征得业主同意的要求，增加企业负担。', '周强', 'demo-source-4');
@@ -745,23 +823,61 @@ export async function demoNormativeYear(
     ['not-adopted', '征得有利害关系业主同意是《民法典》第二百七十九条的要求，不能删除'],
   ]);
   step('2026-08-12', unitadmin, '修改草案 d1', (ctx) =>
-    addVersion(ctx, ids.d1!, { title: t1, body: text(t1, ['市场主体登记机关为区市场监督管理局。', '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制；虚假承诺的，依法处理并记入信用记录。', '利用住宅从事经营活动的，应当遵守法律法规和管理规约，并经有利害关系的业主（同一栋建筑物内的业主）同意。']), note: '根据公众意见修改' }),
+    addVersion(ctx, ids.d1!, {
+      title: t1,
+      body: text(t1, [
+        '市场主体登记机关为区市场监督管理局。',
+        '申请人对住所（经营场所）信息的真实性负责，实行申报承诺制；虚假承诺的，依法处理并记入信用记录。',
+        '利用住宅从事经营活动的，应当遵守法律法规和管理规约，并经有利害关系的业主（同一栋建筑物内的业主）同意。',
+      ]),
+      note: '根据公众意见修改',
+    }),
   );
-  go('d1', '2026-08-13', unitadmin, 'submitReview', { materials: [{ name: '送审稿' }, { name: '起草说明' }, { name: '公众意见采纳情况' }] });
+  go('d1', '2026-08-13', unitadmin, 'submitReview', {
+    materials: [{ name: '送审稿' }, { name: '起草说明' }, { name: '公众意见采纳情况' }],
+  });
   review('d1', '2026-08-20', reviewer, 'unitPass', pass('制定主体、权限和程序合法，内容与上位法一致'));
-  review('d1', '2026-08-27', justice, 'justicePass', { ...pass('经审查，未违法设定行政许可、减损权利或增加义务'), outcome: 'pass-with-changes', reasons: '建议第三条“记入信用记录”改为“依法记入信用记录”，修改后通过' });
+  review('d1', '2026-08-27', justice, 'justicePass', {
+    ...pass('经审查，未违法设定行政许可、减损权利或增加义务'),
+    outcome: 'pass-with-changes',
+    reasons: '建议第三条“记入信用记录”改为“依法记入信用记录”，修改后通过',
+  });
   go('d1', '2026-08-28', unitadmin, 'reviewFinished', {});
   record('d1', '2026-09-01', t1);
   go('d1', '2026-09-02', justice, 'register', { note: '统一登记编号' });
-  go('d1', '2026-09-04', unitadmin, 'publish', { publishedOn: '2026-09-04', effectiveOn: '2026-10-09', channel: '示范区人民政府网站、示范区人民政府公报' });
-  go('d1', '2026-09-11', unitadmin, 'submitFiling', { filedOn: '2026-09-11', recipients: ['superior-government', 'npc-standing-committee'] });
-  go('d1', '2026-09-18', justice, 'requestFilingCorrection', { type: 'correct', reason: '备案材料缺少制定说明和合法性审查意见书，请补正' });
+  go('d1', '2026-09-04', unitadmin, 'publish', {
+    publishedOn: '2026-09-04',
+    effectiveOn: '2026-10-09',
+    channel: '示范区人民政府网站、示范区人民政府公报',
+  });
+  go('d1', '2026-09-11', unitadmin, 'submitFiling', {
+    filedOn: '2026-09-11',
+    recipients: ['superior-government', 'npc-standing-committee'],
+  });
+  go('d1', '2026-09-18', justice, 'requestFilingCorrection', {
+    type: 'correct',
+    reason: '备案材料缺少制定说明和合法性审查意见书，请补正',
+  });
   go('d1', '2026-09-24', unitadmin, 'resubmitFiling', { note: '已补充制定说明和合法性审查意见书' });
   go('d1', '2026-09-29', justice, 'acceptFiling', { acceptedOn: '2026-09-29' });
 
   // 2. A departmental document with the ordinary 7-working-day comment: to 已备案.
   const t2 = '示范区食品小作坊登记管理实施细则';
-  draft('d2', '2026-07-20', { ...facts(t2), issuerName: '示范区市场监督管理局', issuerShort: '示范市监', docType: 'department', legalBasis: ['《中华人民共和国食品安全法》', '《重庆市食品生产加工小作坊和食品摊贩管理条例》'] }, text(t2, ['食品小作坊实行登记管理，登记证有效期三年。', '区市场监督管理局应当自受理之日起十个工作日内作出是否登记的决定。']));
+  draft(
+    'd2',
+    '2026-07-20',
+    {
+      ...facts(t2),
+      issuerName: '示范区市场监督管理局',
+      issuerShort: '示范市监',
+      docType: 'department',
+      legalBasis: ['《中华人民共和国食品安全法》', '《重庆市食品生产加工小作坊和食品摊贩管理条例》'],
+    },
+    text(t2, [
+      '食品小作坊实行登记管理，登记证有效期三年。',
+      '区市场监督管理局应当自受理之日起十个工作日内作出是否登记的决定。',
+    ]),
+  );
   go('d2', '2026-07-27', unitadmin, 'openComment', { startOn: '2026-07-27', endOn: '2026-08-07' });
   comment('d2', '2026-07-29', 2, '建议将登记时限缩短为五个工作日。', '王丽', 'demo-source-5');
   comment('d2', '2026-08-04', 1, '建议增加对小作坊的帮扶指导内容。', '赵刚', 'demo-source-6');
@@ -770,51 +886,126 @@ export async function demoNormativeYear(
     ['partly-adopted', '承诺时限缩短为七个工作日，五个工作日难以完成现场核查'],
     ['adopted', undefined],
   ]);
-  go('d2', '2026-08-11', unitadmin, 'submitReview', { materials: [{ name: '送审稿' }, { name: '起草说明' }] });
-  review('d2', '2026-08-17', reviewer, 'unitPass', { ...pass('内容合法'), outcome: 'pass-with-changes', reasons: '第三条时限表述应与条例一致，修改后通过' });
+  go('d2', '2026-08-11', unitadmin, 'submitReview', {
+    materials: [{ name: '送审稿' }, { name: '起草说明' }],
+  });
+  review('d2', '2026-08-17', reviewer, 'unitPass', {
+    ...pass('内容合法'),
+    outcome: 'pass-with-changes',
+    reasons: '第三条时限表述应与条例一致，修改后通过',
+  });
   review('d2', '2026-08-24', justice, 'justicePass', pass('同意单位法制机构意见'));
   go('d2', '2026-08-25', unitadmin, 'reviewFinished', {});
   record('d2', '2026-08-27', t2);
   go('d2', '2026-08-28', justice, 'register', {});
-  go('d2', '2026-09-01', unitadmin, 'publish', { publishedOn: '2026-09-01', effectiveOn: '2026-09-01', channel: '示范区人民政府网站' });
-  go('d2', '2026-09-08', unitadmin, 'submitFiling', { filedOn: '2026-09-08', recipients: ['district-government'] });
+  go('d2', '2026-09-01', unitadmin, 'publish', {
+    publishedOn: '2026-09-01',
+    effectiveOn: '2026-09-01',
+    channel: '示范区人民政府网站',
+  });
+  go('d2', '2026-09-08', unitadmin, 'submitFiling', {
+    filedOn: '2026-09-08',
+    recipients: ['district-government'],
+  });
   go('d2', '2026-09-21', justice, 'acceptFiling', { acceptedOn: '2026-09-21' });
 
   // 3. The amending document for the first document the cleanup marked 需要修改.
   const target = amended[0];
   if (target) {
     const t3 = `示范区人民政府关于修改《${target.title.replace(/^示范区/, '示范区')}》的决定`;
-    draft('d3', '2026-06-29', facts(t3.slice(0, 200), { amends: [target.number] }), text('示范区文件修改', [`对${target.number}第一条中引用的已修改上位法名称作相应修改。`, '对第四条中的办理时限作相应调整。']));
-    go('d3', '2026-06-30', unitadmin, 'submitReview', { materials: [{ name: '修改决定送审稿' }], noCommentReason: '仅因上位法修改作相应文字修改，不涉及公众权利义务的实质变化' });
+    draft(
+      'd3',
+      '2026-06-29',
+      facts(t3.slice(0, 200), { amends: [target.number] }),
+      text('示范区文件修改', [
+        `对${target.number}第一条中引用的已修改上位法名称作相应修改。`,
+        '对第四条中的办理时限作相应调整。',
+      ]),
+    );
+    go('d3', '2026-06-30', unitadmin, 'submitReview', {
+      materials: [{ name: '修改决定送审稿' }],
+      noCommentReason: '仅因上位法修改作相应文字修改，不涉及公众权利义务的实质变化',
+    });
     review('d3', '2026-07-06', reviewer, 'unitPass', pass('修改内容与上位法一致'));
     review('d3', '2026-07-13', justice, 'justicePass', pass('同意'));
     go('d3', '2026-07-14', unitadmin, 'reviewFinished', {});
     record('d3', '2026-07-16', '修改决定');
     go('d3', '2026-07-17', justice, 'register', {});
-    go('d3', '2026-07-21', unitadmin, 'publish', { publishedOn: '2026-07-21', effectiveOn: '2026-07-21', channel: '示范区人民政府网站' });
-    go('d3', '2026-08-14', unitadmin, 'submitFiling', { filedOn: '2026-08-14', recipients: ['superior-government', 'npc-standing-committee'] });
+    go('d3', '2026-07-21', unitadmin, 'publish', {
+      publishedOn: '2026-07-21',
+      effectiveOn: '2026-07-21',
+      channel: '示范区人民政府网站',
+    });
+    go('d3', '2026-08-14', unitadmin, 'submitFiling', {
+      filedOn: '2026-08-14',
+      recipients: ['superior-government', 'npc-standing-committee'],
+    });
   }
 
   // 4. Commented, now in review: the unit's legal staff passed it, the justice bureau's stage runs.
   const t4 = '示范区电动自行车停放充电管理办法';
-  draft('d4', '2026-09-07', { ...facts(t4), legalBasis: ['《中华人民共和国消防法》', '《重庆市消防条例》'] }, text(t4, ['禁止在建筑物的公共门厅、疏散走道、楼梯间停放电动自行车或者为其充电。', '物业服务人应当配合设置集中停放和充电场所。']));
+  draft(
+    'd4',
+    '2026-09-07',
+    { ...facts(t4), legalBasis: ['《中华人民共和国消防法》', '《重庆市消防条例》'] },
+    text(t4, [
+      '禁止在建筑物的公共门厅、疏散走道、楼梯间停放电动自行车或者为其充电。',
+      '物业服务人应当配合设置集中停放和充电场所。',
+    ]),
+  );
   go('d4', '2026-09-14', unitadmin, 'openComment', { startOn: '2026-09-14', endOn: '2026-09-25' });
-  comment('d4', '2026-09-16', 3, '老旧小区没有物业，建议明确由社区组织设置充电场所。', '孙燕', 'demo-source-7');
+  comment(
+    'd4',
+    '2026-09-16',
+    3,
+    '老旧小区没有物业，建议明确由社区组织设置充电场所。',
+    '孙燕',
+    'demo-source-7',
+  );
   go('d4', '2026-09-28', unitadmin, 'closeComment', {});
   dispose('d4', '2026-10-12', [['adopted', undefined]]);
-  go('d4', '2026-10-19', unitadmin, 'submitReview', { materials: [{ name: '送审稿' }, { name: '公众意见采纳情况' }] });
+  go('d4', '2026-10-19', unitadmin, 'submitReview', {
+    materials: [{ name: '送审稿' }, { name: '公众意见采纳情况' }],
+  });
   review('d4', '2026-10-27', reviewer, 'unitPass', pass('内容合法，建议报送司法局审查'));
 
   // 5. Not a normative document (an internal work plan): no number.
   const t5 = '示范区市场监督管理局2026年度“双随机、一公开”抽查工作计划';
-  draft('d5', '2026-08-03', { ...facts(t5), issuerName: '示范区市场监督管理局', issuerShort: '示范市监', docType: 'department', legalBasis: ['《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》'] }, text(t5, ['全年抽查比例不低于5%。', '抽查结果通过国家企业信用信息公示系统公示。']));
-  go('d5', '2026-08-06', justice, 'declareNotNormative', { reason: '属于内部工作计划，不涉及公民、法人和其他组织的权利义务，不属于行政规范性文件，不予登记编号' });
+  draft(
+    'd5',
+    '2026-08-03',
+    {
+      ...facts(t5),
+      issuerName: '示范区市场监督管理局',
+      issuerShort: '示范市监',
+      docType: 'department',
+      legalBasis: ['《国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见》'],
+    },
+    text(t5, ['全年抽查比例不低于5%。', '抽查结果通过国家企业信用信息公示系统公示。']),
+  );
+  go('d5', '2026-08-06', justice, 'declareNotNormative', {
+    reason: '属于内部工作计划，不涉及公民、法人和其他组织的权利义务，不属于行政规范性文件，不予登记编号',
+  });
 
   // 6. Failed review (it would have set a condition the law does not), revised, then abandoned.
   const t6 = '示范区个体工商户经营场所准入管理办法';
-  draft('d6', '2026-05-11', facts(t6), text(t6, ['在本区从事经营的个体工商户应当取得街道办事处出具的经营场所证明。', '未取得证明的，登记机关不予登记。']));
-  go('d6', '2026-05-13', unitadmin, 'submitReview', { materials: [{ name: '送审稿' }], noCommentReason: '起草单位认为不涉及公众权益（审查中被否定）' });
-  review('d6', '2026-05-21', reviewer, 'unitFail', { reasons: '第二条、第三条增设了法律法规规定以外的登记条件，违法增加市场主体义务', basis: '《优化营商环境条例》第六十四条；《中华人民共和国市场主体登记管理条例》' });
+  draft(
+    'd6',
+    '2026-05-11',
+    facts(t6),
+    text(t6, [
+      '在本区从事经营的个体工商户应当取得街道办事处出具的经营场所证明。',
+      '未取得证明的，登记机关不予登记。',
+    ]),
+  );
+  go('d6', '2026-05-13', unitadmin, 'submitReview', {
+    materials: [{ name: '送审稿' }],
+    noCommentReason: '起草单位认为不涉及公众权益（审查中被否定）',
+  });
+  review('d6', '2026-05-21', reviewer, 'unitFail', {
+    reasons: '第二条、第三条增设了法律法规规定以外的登记条件，违法增加市场主体义务',
+    basis: '《优化营商环境条例》第六十四条；《中华人民共和国市场主体登记管理条例》',
+  });
   go('d6', '2026-05-22', unitadmin, 'revise', { reason: '合法性审查不通过，删除增设的证明要求' });
   go('d6', '2026-05-29', unitadmin, 'abandon', { reason: '删除违法条款后已无制定必要，终止起草' });
   return steps;
