@@ -337,8 +337,8 @@ export async function seedDemoNormativeStock(
     const dept = pick(in2026 ? reviewed : issuers);
     const u = unit.get(dept[0])!;
     const [kind, interimKind] = pick(KINDS);
-    // An interim document (2 years) is in force at the cleanup only if it took effect after 2024-06.
-    const interim = interimKind && (expiredStock || effectiveOn >= '2024-06-02');
+    // An interim document (2 years) is in force at the cleanup only if it took effect from 2024-07 (no lapse during the campaign).
+    const interim = interimKind && (expiredStock || effectiveOn >= '2024-07-01');
     const kindText = interimKind && !interim ? '管理办法' : kind;
     const topic = gov || govOffice ? pick(GOVERNMENT_TOPICS) : pick(dept[2]);
     let title = (
@@ -713,7 +713,8 @@ export async function demoNormativeYear(
   // ----- documents whose validity ended after the cleanup (有效期届满失效, the day after the last day) -----
   for (const d of stock)
     if (lapsing.has(d.case_id)) {
-      const on = calendar.workdayOnOrAfter(addDays(d.expires_on, 1));
+      const next = addDays(d.expires_on, 1);
+      const on = calendar.workdayOnOrAfter(next > CLEANUP.publishOn ? next : addDays(CLEANUP.publishOn, 1));
       if (on <= LAST_DAY)
         step(on, justice, `有效期届满 ${d.number}`, (ctx) =>
           transition(ctx, d.case_id, 'expire', { note: '有效期届满，未经评估重新印发，自动失效' }),
