@@ -420,7 +420,6 @@ export async function seedDemoNormativeStock(
   const versionRows: (typeof normativeVersions.$inferInsert)[] = [];
   const registerRows: (typeof normativeRegister.$inferInsert)[] = [];
   const deadlineRows: (typeof caseDeadlines.$inferInsert)[] = [];
-  const eventRows: (typeof caseEvents.$inferInsert)[] = [];
   const logInputs: Parameters<typeof logEntriesInsert>[0][number][] = [];
   for (const d of docs) {
     const created =
