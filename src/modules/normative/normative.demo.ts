@@ -218,6 +218,12 @@ const GOVERNMENT_BASES = [
 ];
 const KINDS = [
   ['管理办法', false],
+  ['监督检查办法', false],
+  ['专项资金管理办法', false],
+  ['考核办法', false],
+  ['奖励办法', false],
+  ['工作规程', false],
+  ['信用管理办法', false],
   ['实施细则', false],
   ['实施办法', false],
   ['若干措施', false],
@@ -336,18 +342,24 @@ export async function seedDemoNormativeStock(
     const govOffice = !in2026 && !gov && r < 0.38;
     const dept = pick(in2026 ? reviewed : issuers);
     const u = unit.get(dept[0])!;
-    const [kind, interimKind] = pick(KINDS);
-    // An interim document (2 years) is in force at the cleanup only if it took effect from 2024-07 (no lapse during the campaign).
-    const interim = interimKind && (expiredStock || effectiveOn >= '2024-07-01');
-    const kindText = interimKind && !interim ? '管理办法' : kind;
-    const topic = gov || govOffice ? pick(GOVERNMENT_TOPICS) : pick(dept[2]);
-    let title = (
-      kindText === '实施意见' ? `示范区关于加强${topic}工作的实施意见` : `示范区${topic}${kindText}`
-    ).replace('管理管理', '管理');
-    if (titles.has(title))
-      title = title.replace(/(办法|细则|措施|意见|标准)$/, `$1（${effectiveOn.slice(0, 4)}年修订）`);
-    if (titles.has(title))
-      title = `${title.replace(/（\d{4}年修订）$/, '')}（${effectiveOn.slice(0, 4)}年第${(titles.size % 9) + 2}次修订）`;
+    // A title not yet used: another subject or kind (up to twenty tries), else the year's revision, else numbered.
+    let kind = '';
+    let interim = false;
+    let title = '';
+    for (let attempt = 0; attempt < 20 && (!title || titles.has(title)); attempt++) {
+      const [k, interimKind] = pick(KINDS);
+      // An interim document (2 years) is in force at the cleanup only if it took effect from 2024-07.
+      interim = interimKind && (expiredStock || effectiveOn >= '2024-07-01');
+      kind = interimKind && !interim ? '管理办法' : k;
+      const topic = gov || govOffice ? pick(GOVERNMENT_TOPICS) : pick(dept[2]);
+      title = (
+        kind === '实施意见' ? `示范区关于加强${topic}工作的实施意见` : `示范区${topic}${kind}`
+      ).replace('管理管理', '管理');
+    }
+    const year = effectiveOn.slice(0, 4);
+    const base = title;
+    if (titles.has(title)) title = `${base}（${year}年修订）`;
+    for (let k = 2; titles.has(title); k++) title = `${base}（${year}年第${k}次修订）`;
     titles.add(title);
     const bases = [
       ...(gov || govOffice ? [pick(GOVERNMENT_BASES)] : []),
