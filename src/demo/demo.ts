@@ -5,6 +5,7 @@ import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
+import type { NormativeStock } from '../modules/normative/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
 import { logEntries } from '../platform/log/index.ts';
@@ -336,14 +337,14 @@ export async function loadDemo(
   });
   // The year's enforcement cases, step by step through the workflow engine on the days they happened.
   await ensureCalendarSeeded(db);
-  // The rule-making stock (bulk) now; its year (normative cleanup and drafts, major decisions, legality reviews)
-  // after the enforcement year, by the same mechanism (at once, or step by step in the background).
-  const stock =
-    (opts.rulemaking ?? opts.scale >= 0.5)
-      ? await seedDemoRulemaking(deps, { tenantId, scale: opts.scale, now })
-      : null;
-  const rulemakingYear = (atomic: boolean) =>
+  // The rule-making part: the stock of normative documents (one bulk transaction), then its year (normative cleanup
+  // and drafts, major decisions, legality reviews) after the enforcement year, by the same mechanism: at once, or in
+  // the background (the stock first, so the portal has its documents early; the server listens meanwhile).
+  const withRulemaking = opts.rulemaking ?? opts.scale >= 0.5;
+  const rulemakingYear = async (atomic: boolean, stock: NormativeStock | null) =>
     stock ? loadDemoRulemakingYear(deps, { tenantId, scale: opts.scale, stock, atomic }) : undefined;
+  const seedStock = () =>
+    withRulemaking ? seedDemoRulemaking(deps, { tenantId, scale: opts.scale, now }) : Promise.resolve(null);
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {
@@ -352,13 +353,15 @@ export async function loadDemo(
       published: 0,
       ms: Date.now() - t0,
       loadCases: async () => {
+        const stock = await seedStock();
         const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false });
-        const rulemaking = await rulemakingYear(false);
+        const rulemaking = await rulemakingYear(false, stock);
         return rulemaking ? { ...year, rulemaking } : year;
       },
     };
+  const stock = await seedStock();
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
-  const rulemaking = await rulemakingYear(true);
+  const rulemaking = await rulemakingYear(true, stock);
   return {
     ...base,
     cases: year.cases,
