@@ -924,7 +924,7 @@ export async function demoNormativeYear(
   // 3. The amending document for the first document the cleanup marked 需要修改.
   const target = amended[0];
   if (target) {
-    const t3 = `示范区人民政府关于修改《${target.title.replace(/^示范区/, '示范区')}》的决定`;
+    const t3 = `示范区人民政府关于修改《${target.title}》的决定`;
     draft(
       'd3',
       '2026-06-29',
