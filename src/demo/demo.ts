@@ -5,8 +5,8 @@ import type { AppDeps } from '../http/deps.ts';
 import type { Db } from '../kernel/db/index.ts';
 import { newId } from '../kernel/ids.ts';
 import { seedDemoAdvisers } from '../modules/advisers/index.ts';
-import { seedDemoDecisions } from '../modules/decisions/index.ts';
 import { enforcementBodies, enforcementMatters, enforcementOfficers } from '../modules/enforcement/index.ts';
+import type { NormativeStock } from '../modules/normative/index.ts';
 import { hashPassword, users } from '../platform/access/index.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
 import { logEntries } from '../platform/log/index.ts';
@@ -25,6 +25,7 @@ import {
   SURNAMES,
   TOWNS,
 } from './names.ts';
+import { type DemoRulemakingResult, loadDemoRulemakingYear, seedDemoRulemaking } from './rulemaking.ts';
 
 /** Every demo account's password (README). Demo only: a real deployment creates its admin with the CLI. */
 export const DEMO_PASSWORD = 'Fazhi@2026';
@@ -86,12 +87,17 @@ export interface DemoResult {
   cases: number;
   published: number;
   ms: number;
+  /** The rule-making year (normative documents, major decisions, legality reviews), when loaded at once. */
+  rulemaking?: DemoRulemakingResult;
   /**
    * With `cases: 'later'`: loads the year's cases (same data as `'now'`), each step in its own transaction so a
-   * server can answer requests meanwhile; `cases` and `published` above are then 0.
+   * server can answer requests meanwhile; `cases` and `published` above are then 0. Then the rule-making year.
    */
-  loadCases?: () => Promise<DemoCasesResult>;
+  loadCases?: () => Promise<DemoYearResult>;
 }
+
+/** The year loaded after the district: enforcement cases, and the rule-making year when the demo has it. */
+export type DemoYearResult = DemoCasesResult & { rulemaking?: DemoRulemakingResult };
 
 /**
  * Builds the demo district: departments with their offices, the five comprehensive enforcement teams,
@@ -102,7 +108,17 @@ export interface DemoResult {
  */
 export async function loadDemo(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config' | 'clock'>>,
-  opts: { scale: number; tenantId: string; cases?: 'now' | 'later' },
+  opts: {
+    scale: number;
+    tenantId: string;
+    cases?: 'now' | 'later';
+    /**
+     * Normative documents (1,615 in force at scale 1, a cleanup, the year's drafts), major decisions and a year of
+     * legality reviews. Default: at scale 0.5 and above (districts shown to people); the test template (0.1) and the
+     * browser tests' district stay without them, since their fixtures count documents, campaigns and reviews.
+     */
+    rulemaking?: boolean;
+  },
 ): Promise<DemoResult> {
   const t0 = Date.now();
   const { db } = deps;
@@ -328,11 +344,16 @@ export async function loadDemo(
   });
   // The year's enforcement cases, step by step through the workflow engine on the days they happened.
   await ensureCalendarSeeded(db);
-  // Major decisions (a published catalogue, decisions at different steps) for districts shown to people; the small
-  // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
-  if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
   // Legal advisers: the roster, coverage with a few gaps, meetings and a year of work items (≈6,600 at scale 1).
   await seedDemoAdvisers(deps, tenantId, opts.scale);
+  // The rule-making part: the stock of normative documents (one bulk transaction), then its year (normative cleanup
+  // and drafts, major decisions, legality reviews) after the enforcement year, by the same mechanism: at once, or in
+  // the background (the stock first, so the portal has its documents early; the server listens meanwhile).
+  const withRulemaking = opts.rulemaking ?? opts.scale >= 0.5;
+  const rulemakingYear = async (atomic: boolean, stock: NormativeStock | null) =>
+    stock ? loadDemoRulemakingYear(deps, { tenantId, scale: opts.scale, stock, atomic }) : undefined;
+  const seedStock = () =>
+    withRulemaking ? seedDemoRulemaking(deps, { tenantId, scale: opts.scale, now }) : Promise.resolve(null);
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {
@@ -340,10 +361,23 @@ export async function loadDemo(
       cases: 0,
       published: 0,
       ms: Date.now() - t0,
-      loadCases: () => loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false }),
+      loadCases: async () => {
+        const stock = await seedStock();
+        const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false });
+        const rulemaking = await rulemakingYear(false, stock);
+        return rulemaking ? { ...year, rulemaking } : year;
+      },
     };
+  const stock = await seedStock();
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
-  return { ...base, cases: year.cases, published: year.published, ms: Date.now() - t0 };
+  const rulemaking = await rulemakingYear(true, stock);
+  return {
+    ...base,
+    cases: year.cases,
+    published: year.published,
+    ...(rulemaking ? { rulemaking } : {}),
+    ms: Date.now() - t0,
+  };
 }
 
 /**

@@ -1,17 +1,46 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, isYearUnknownError, seededWorkCalendar } from '../../src/platform/calendar/index.ts';
+import { chinaDate } from '../../src/platform/workflow/index.ts';
 import { newPage, type Running, startStack } from './harness.ts';
 import { apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
  * A major administrative decision (重大行政决策) through the five steps on the admin pages: the justice bureau
- * publishes the 2026 catalogue; `unitadmin` starts the decision from its item, is refused a comment period shorter
+ * publishes the year's catalogue; `unitadmin` starts the decision from its item, is refused a comment period shorter
  * than 30 days without a reason, records public participation, expert argumentation (with a recused expert) and the
  * risk assessment, is refused the executive meeting with the legality review missing, sends it for review (the two
  * reviewers pass it), and submits it; `leader` records the minutes and decides; the catalogue shows five finished
  * steps.
  */
 const TITLE = '示范区农村生活污水治理三年行动方案';
+
+/**
+ * Dates relative to the real day (the server runs on the real clock): the comment period ended two days ago (18 days:
+ * shorter than 30, so a reason is needed), experts and risk recorded yesterday and today, and the executive meeting
+ * ten working days ahead (the legality review needs at least 7). The working-day calendar knows only the years whose
+ * State Council notice is loaded (2020–2026 in the seed) and refuses later ones by design; from mid-December the
+ * meeting would fall in a year it does not know yet, and the server would refuse the step too, so the test says so
+ * instead of failing obscurely: the fix is to load the new year's notice into the seed (`fazhi calendar load`).
+ */
+const calendar = seededWorkCalendar();
+const TODAY = chinaDate(new Date());
+const YEAR = TODAY.slice(0, 4);
+const meetingOn = (() => {
+  try {
+    return calendar.addWorkdays(TODAY, 10);
+  } catch (e) {
+    if (isYearUnknownError(e))
+      throw new Error(
+        `工作日历尚未载入${Number(YEAR) + 1}年：${TODAY}后10个工作日无法计算（拟开会日期须在合法性审查最短期限之后）。请将国务院办公厅${Number(YEAR) + 1}年节假日安排通知载入种子日历（src/platform/calendar/calendar.seed.ts，或 fazhi calendar load --notice）`,
+        { cause: e },
+      );
+    throw e;
+  }
+})();
+const COMMENT_FROM = addDays(TODAY, -20);
+const COMMENT_TO = addDays(TODAY, -2);
+const ARGUED_ON = addDays(TODAY, -1);
 
 async function takeStep(page: Page, name: string, fill: (form: Locator) => Promise<void>) {
   await page.getByTestId('case-actions').getByRole('button', { name }).click();
@@ -33,7 +62,7 @@ describe('major decision', () => {
     page = await newPage(stack);
     const justice = await apiLogin(stack.url, 'justice');
     const units = await justice.call<{ id: string; name: string }[]>('GET', '/api/org/units');
-    await justice.call('POST', '/api/decisions/catalogues/2026/items', {
+    await justice.call('POST', `/api/decisions/catalogues/${YEAR}/items`, {
       title: TITLE,
       category: 'construction',
       proposingUnitId: units.find((u) => u.name === '区市场监督管理局')!.id,
@@ -44,14 +73,17 @@ describe('major decision', () => {
     await stack?.stop();
   });
 
-  it('publishes the 2026 catalogue', async () => {
+  it("publishes the year's catalogue", async () => {
     await signIn(page, stack.url, 'justice');
     await page.getByTestId('admin-menu').getByRole('menuitem', { name: '重大行政决策' }).click();
     await page.getByRole('button', { name: '公布目录' }).click();
     // the consent date defaults to today (a lone date field: Enter would submit the form at once)
-    await page.getByRole('dialog', { name: '公布2026年度目录' }).getByLabel('同级党委同意日期').waitFor();
+    await page
+      .getByRole('dialog', { name: `公布${YEAR}年度目录` })
+      .getByLabel('同级党委同意日期')
+      .waitFor();
     await page.getByTestId('catalogue-publish-submit').click();
-    await page.getByText(/已公布（2026-11-2\d）/).waitFor();
+    await page.getByText(`已公布（${TODAY}）`).waitFor();
     await signOut(page);
   });
 
@@ -75,8 +107,8 @@ describe('major decision', () => {
     // a period shorter than 30 days without a reason is refused, with the rule named
     await page.getByTestId('case-actions').getByRole('button', { name: '公开征求意见' }).click();
     const form = page.getByTestId('step-form');
-    await typeDate(form, '征求意见开始日期', '2026-11-02');
-    await typeDate(form, '征求意见截止日期', '2026-11-20');
+    await typeDate(form, '征求意见开始日期', COMMENT_FROM);
+    await typeDate(form, '征求意见截止日期', COMMENT_TO);
     await form.getByLabel('公布渠道').fill('区政府网站');
     await page.getByTestId('step-form-submit').click();
     const blocked = page.getByTestId('step-blocked');
@@ -91,7 +123,7 @@ describe('major decision', () => {
       await f.getByLabel('意见采纳情况').fill('收到意见6条：采纳4条，不予采纳2条并说明理由');
     });
     await takeStep(page, '记录专家论证', async (f) => {
-      await typeDate(f, '论证日期', '2026-11-23');
+      await typeDate(f, '论证日期', ARGUED_ON);
       await f.getByLabel('论证方式').fill('专家论证会');
       const first = f.getByRole('group', { name: '论证专家第1项' });
       await first.getByLabel('专家姓名').fill('赵教授');
@@ -106,7 +138,7 @@ describe('major decision', () => {
       await second.getByLabel('已回避').click();
     });
     await takeStep(page, '记录风险评估', async (f) => {
-      await typeDate(f, '评估日期', '2026-11-24');
+      await typeDate(f, '评估日期', TODAY);
       await f.getByLabel('评估单位').fill('区社会稳定风险评估中心');
       await f.getByLabel('评估方法').fill('走访、座谈');
       await f.getByLabel('风险点').fill('施工扰民；管网入户协调');
@@ -122,7 +154,7 @@ describe('major decision', () => {
       .click();
     const form = page.getByTestId('step-form');
     await choose(page, form, '会议类型', '政府常务会议');
-    await typeDate(form, '拟开会日期', '2026-12-10');
+    await typeDate(form, '拟开会日期', meetingOn);
     await page.getByTestId('step-form-submit').click();
     const blocked = page.getByTestId('step-blocked');
     await blocked.waitFor();
@@ -138,7 +170,7 @@ describe('major decision', () => {
 
     await takeStep(page, '报送合法性审查', async (f) => {
       await f.getByRole('group', { name: '送审材料第1项' }).getByLabel('材料名称').fill('决策草案及起草说明');
-      await typeDate(f, '拟提交会议日期', '2026-12-10');
+      await typeDate(f, '拟提交会议日期', meetingOn);
     });
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('合法性审查中');
     // the double review (the legality module's own pages are built elsewhere): the unit's legal staff, then 司法局
@@ -163,7 +195,7 @@ describe('major decision', () => {
     await takeStep(page, '合法性审查通过', async () => {});
     await takeStep(page, '提请政府常务会议或全体会议讨论', async (f) => {
       await choose(page, f, '会议类型', '政府常务会议');
-      await typeDate(f, '拟开会日期', '2026-12-10');
+      await typeDate(f, '拟开会日期', meetingOn);
     });
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('待集体讨论');
     await signOut(page);
@@ -199,7 +231,7 @@ describe('major decision', () => {
       .toContain('李副区长：建议先行试点（不同意见）');
 
     await takeStep(page, '行政首长作出决定', async (f) => {
-      await typeDate(f, '决定日期', '2026-11-26');
+      await typeDate(f, '决定日期', TODAY);
       await f.getByLabel('决定内容').fill('同意实施示范区农村生活污水治理三年行动方案');
     });
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('已决定，待公布');

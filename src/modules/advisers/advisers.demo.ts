@@ -94,7 +94,7 @@ const chunks = <T>(xs: T[], n: number) =>
 
 /** Seeds the advisers of a demo tenant; returns how many work items were written. */
 export async function seedDemoAdvisers(
-  deps: { db: Db; crypto: FieldCrypto },
+  deps: { db: Db; crypto: FieldCrypto; clock?: { now(): Date } | undefined },
   tenantId: string,
   scale: number,
 ): Promise<{ advisers: number; workItems: number; meetings: number }> {
@@ -113,7 +113,7 @@ export async function seedDemoAdvisers(
     db,
     sql`select id from users where tenant_id = ${tenantId} and username = 'justice'`,
   );
-  const now = new Date();
+  const now = deps.clock?.now() ?? new Date();
   const of = (kinds: string[]) => units.filter((u) => kinds.includes(u.kind));
   const departments = of(['department']);
   const towns = of(['town', 'street']);

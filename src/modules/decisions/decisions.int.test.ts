@@ -2,9 +2,10 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
+import { runDemoSteps } from '../../demo/index.ts';
 import { users } from '../../platform/access/access.tables.ts';
 import { cases } from '../../platform/workflow/index.ts';
-import { seedDemoDecisions } from './decisions.demo.ts';
+import { demoDecisionSteps } from './decisions.demo.ts';
 import {
   decisionCatalogueAdjustments,
   decisionCatalogueItems,
@@ -473,25 +474,43 @@ describe('major decision through the five steps', () => {
     expect(cat.items[0].decision).not.toBeNull();
   });
 
-  it('seeds the demo district: a published catalogue and decisions at different steps', async () => {
+  it('seeds the demo district: the 2026 catalogue and decisions at different steps, on their days', async () => {
     const before = (await api.call(unitadmin, 'GET', '/api/decisions')).json().length;
-    expect(await seedDemoDecisions({ db: deps.db, crypto: deps.crypto }, '500113')).toBe(3);
+    const steps = await demoDecisionSteps(deps.db, '500113');
+    // Fixed historical dates: nothing after 2026-10-30, so no period reaches 2027 whatever the real date.
+    expect(steps.every((s) => s.date >= '2026-01-01' && s.date <= '2026-10-30')).toBe(true);
+    await runDemoSteps(steps, deps, { atomic: true });
     const list = (await api.call(unitadmin, 'GET', '/api/decisions')).json() as {
+      id: string;
       title: string;
       state: string;
       steps: Record<string, string>;
     }[];
-    expect(list.length - before).toBe(3);
+    expect(list.length - before).toBe(4);
+    const sorting = list.find(
+      (d) => d.title === '示范区城市生活垃圾分类实施方案' && d.state === 'implementing',
+    )!;
+    expect(Object.values(sorting.steps)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    const published = (await api.call(null, 'GET', `/api/public/decisions/${sorting.id}`)).json();
+    expect(published).toMatchObject({ documentNo: '示范府发〔2026〕12号', publishedOn: '2026-04-08' });
     const planning = list.find((d) => d.title.startsWith('示范区国土空间总体规划'))!;
+    expect(planning.state).toBe('drafting');
     expect(planning.steps).toMatchObject({
       participation: 'done',
       experts: 'done',
       risk: 'done',
-      legality: 'todo',
+      legality: 'done',
+      discussion: 'todo',
     });
     expect(
-      list.find((d) => d.title === '示范区城市生活垃圾分类实施方案' && d.state === 'commenting'),
+      list.find((d) => d.title === '示范区老旧小区改造三年行动计划' && d.state === 'commenting'),
     ).toBeTruthy();
+    // A step that cannot run stops the demo and names the decision and the step (no silent catch).
+    const again = await demoDecisionSteps(deps.db, '500113');
+    const decide = again.filter((s) => s.what.includes('decide'));
+    await expect(runDemoSteps(decide, deps, { atomic: true })).rejects.toThrow(
+      /示范数据载入失败：2026-04-02 重大行政决策/,
+    );
   });
 
   it('guards the list and the portal', async () => {

@@ -4,8 +4,8 @@
  * assessment, legality review through the legality module, collective discussion), publication, implementation
  * reports, post-implementation evaluation and the archive.
  */
-/** The demo district's catalogue and decisions (src/demo calls it at the end of loadDemo). */
-export { seedDemoDecisions } from './decisions.demo.ts';
+/** The demo district's 2026 catalogue and decisions, as steps on their days (src/demo runs them). */
+export { demoDecisionSteps } from './decisions.demo.ts';
 export { DecisionPermissions } from './decisions.permissions.ts';
 export { decisionsRoutes } from './decisions.routes.ts';
 export {

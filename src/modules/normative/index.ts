@@ -7,6 +7,14 @@
 export { type DiffOp, diffText, splitClauses } from './diff.ts';
 /** 清理: opening a campaign, for the benchmark. */
 export { openCleanup } from './normative.cleanup.ts';
+/** The demo district's stock (bulk) and its year of steps (src/demo runs them). */
+export {
+  type DemoStep,
+  demoNormativeYear,
+  NORMATIVE_DEMO,
+  type NormativeStock,
+  seedDemoNormativeStock,
+} from './normative.demo.ts';
 export { NormativePermissions } from './normative.permissions.ts';
 export { normativeRoutes } from './normative.routes.ts';
 /** Reads for other modules (legal-basis pickers must show only documents in force) and for the benchmark. */
