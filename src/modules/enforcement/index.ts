@@ -46,6 +46,8 @@ export {
   type PenaltyRange,
 } from './discretion.ts';
 export { EnforcementPermissions } from './enforcement.permissions.ts';
+/** 法制审核 through the legality service: the penalty case is the review's subject `{ type: PENALTY_CASE_TYPE, id }`. */
+export { PENALTY_CASE_TYPE } from './legal-review.ts';
 export { enforcementRoutes } from './enforcement.routes.ts';
 /** The registry tables, for the demo district's seed (other modules read through the functions above). */
 export {
