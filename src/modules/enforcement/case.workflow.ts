@@ -39,7 +39,12 @@ import {
 } from './case.rules.ts';
 import { CIRCUMSTANCES, type Circumstance, checkFineAgainstDiscretion } from './discretion.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
-import { passedLegalityReview, reviewEndedWithoutPassing, sendToLegalReview, withdrawLegalReview } from './legal-review.ts';
+import {
+  passedLegalityReview,
+  reviewEndedWithoutPassing,
+  sendToLegalReview,
+  withdrawLegalReview,
+} from './legal-review.ts';
 import { insertPublished, markWithdrawn, publicationPassesMaskingGate } from './publicity.ts';
 
 export const zDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });

@@ -46,8 +46,6 @@ export {
   type PenaltyRange,
 } from './discretion.ts';
 export { EnforcementPermissions } from './enforcement.permissions.ts';
-/** 法制审核 through the legality service: the penalty case is the review's subject `{ type: PENALTY_CASE_TYPE, id }`. */
-export { PENALTY_CASE_TYPE } from './legal-review.ts';
 export { enforcementRoutes } from './enforcement.routes.ts';
 /** The registry tables, for the demo district's seed (other modules read through the functions above). */
 export {
@@ -56,6 +54,8 @@ export {
   enforcementOfficers,
   publishedDecisions,
 } from './enforcement.tables.ts';
+/** 法制审核 through the legality service: the penalty case is the review's subject `{ type: PENALTY_CASE_TYPE, id }`. */
+export { PENALTY_CASE_TYPE } from './legal-review.ts';
 /** 行政处罚决定公开: the portal search and the bigram tokens (for the benchmark and other portals). */
 export {
   getPublishedDecision,

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, testApi } from '../../../test/support/api.ts';
 import { openTestDeps } from '../../../test/support/db.ts';
-import { DomainError } from '../../kernel/errors.ts';
 import { queryRows } from '../../kernel/db/index.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import { actorForUsername, type Ctx } from '../../platform/access/index.ts';
 import { transition } from '../../platform/workflow/index.ts';
 
@@ -70,7 +70,10 @@ const decision = {
   circumstance: '一般',
   otherPenalties: ['没收违法所得'],
 };
-const opinion = { reasons: '事实清楚，证据确凿，适用依据正确', basis: '《中华人民共和国行政处罚法》第五十八条' };
+const opinion = {
+  reasons: '事实清楚，证据确凿，适用依据正确',
+  basis: '《中华人民共和国行政处罚法》第五十八条',
+};
 
 /** A case of 重大公共利益 (needs 法制审核, not collective discussion), notified and the hearing waived. */
 async function notified(name = '张三') {
@@ -94,7 +97,10 @@ async function notified(name = '张三') {
     approvedBy: '支队长',
     matterId: matter,
   });
-  await ok(officer, c.id, 'assignInvestigators', { assignedOn: '2026-09-25', investigators: valid.slice(0, 2) });
+  await ok(officer, c.id, 'assignInvestigators', {
+    assignedOn: '2026-09-25',
+    investigators: valid.slice(0, 2),
+  });
   await ok(officer, c.id, 'recordEvidence', {
     items: [{ type: '书证', title: '进货单', collectedOn: '2026-09-26', sha256: HASH }],
   });
@@ -112,12 +118,19 @@ async function notified(name = '张三') {
     proposed: { fine: 70000, circumstance: '一般', otherPenalties: ['没收违法所得'] },
     rights: { statement: true, defence: true, hearing: true },
   });
-  await ok(officer, c.id, 'waiveHearing', { waivedOn: '2026-10-08', document: '放弃听证声明', documentSha256: HASH });
+  await ok(officer, c.id, 'waiveHearing', {
+    waivedOn: '2026-10-08',
+    document: '放弃听证声明',
+    documentSha256: HASH,
+  });
   return c;
 }
 const submitted = async (name?: string) => {
   const c = await notified(name);
-  await ok(officer, c.id, 'submitForReview', { submittedOn: '2026-10-09', materials: '调查终结报告、证据材料' });
+  await ok(officer, c.id, 'submitForReview', {
+    submittedOn: '2026-10-09',
+    materials: '调查终结报告、证据材料',
+  });
   return c;
 };
 /** The case's latest legality review. */
@@ -145,7 +158,8 @@ const REVIEW_ENDS: Record<string, ((id: string) => Promise<unknown>) | null> = {
   failed: (id) => ok(reviewer, id, 'unitFail', opinion),
   returned: (id) => ok(reviewer, id, 'unitReturn', { reasons: '请补充进货单原件' }),
   passed: (id) => ok(reviewer, id, 'unitPassFinal', { outcome: 'pass', ...opinion }),
-  'passed-with-changes': (id) => ok(reviewer, id, 'unitPassFinal', { outcome: 'pass-with-changes', ...opinion }),
+  'passed-with-changes': (id) =>
+    ok(reviewer, id, 'unitPassFinal', { outcome: 'pass-with-changes', ...opinion }),
 };
 /** The routes that move a case: the workflow API and the engine's transition (what `fazhi case step` runs). */
 const ROUTES: Record<string, (caseId: string) => Promise<{ status: number; pointers: string[] }>> = {
@@ -172,14 +186,21 @@ describe('法制审核 through the legality service', () => {
     const c = await submitted();
     const r = await reviewOf(c.id);
     const caseUnit = await one<{ unit_id: string }>(sql`select unit_id from cases where id = ${c.id}`);
-    expect(r).toMatchObject({ state: 'unit-review', kind: 'enforcement-decision', unit_id: caseUnit.unit_id });
+    expect(r).toMatchObject({
+      state: 'unit-review',
+      kind: 'enforcement-decision',
+      unit_id: caseUnit.unit_id,
+    });
     // the review names the case, not the party
     expect(r.title).toBe(`重大执法决定：行政处罚案件${c.number}`);
     // the review is in the legal reviewer's 待办 and the 法制审核 queue, which names it
     const inbox = (await api.call(reviewer, 'GET', '/api/workflow/inbox')).json() as { id: string }[];
     expect(inbox.map((i) => i.id)).toContain(r.id);
     const queue = (await api.call(reviewer, 'GET', '/api/enforcement/legal-review-queue')).json();
-    expect(queue.items.find((i: { id: string }) => i.id === c.id)?.review).toEqual({ id: r.id, number: r.number });
+    expect(queue.items.find((i: { id: string }) => i.id === c.id)?.review).toEqual({
+      id: r.id,
+      number: r.number,
+    });
     // no second review while the first runs
     const again = await step(officer, c.id, 'resubmitForReview', { submittedOn: '2026-10-10' });
     expect(again.statusCode).toBe(409);
@@ -220,7 +241,10 @@ describe('法制审核 through the legality service', () => {
     // the queue no longer lists it; the officer sends it again
     const queue = (await api.call(reviewer, 'GET', '/api/enforcement/legal-review-queue')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
-    await ok(officer, c.id, 'resubmitForReview', { submittedOn: '2026-10-12', materials: '补充的进货单原件' });
+    await ok(officer, c.id, 'resubmitForReview', {
+      submittedOn: '2026-10-12',
+      materials: '补充的进货单原件',
+    });
     const second = await reviewOf(c.id);
     expect(second.id).not.toBe(first.id);
     expect(second.state).toBe('unit-review');
@@ -256,11 +280,18 @@ describe('法制审核 through the legality service', () => {
       approvedBy: '支队长',
       matterId: matter,
     });
-    await ok(officer, c.id, 'assignInvestigators', { assignedOn: '2026-09-25', investigators: valid.slice(0, 2) });
+    await ok(officer, c.id, 'assignInvestigators', {
+      assignedOn: '2026-09-25',
+      investigators: valid.slice(0, 2),
+    });
     await ok(officer, c.id, 'recordEvidence', {
       items: [{ type: '书证', title: '进货单', collectedOn: '2026-09-26', sha256: HASH }],
     });
-    await ok(officer, c.id, 'concludeInvestigation', { concludedOn: '2026-09-29', report: '报告', flags: {} });
+    await ok(officer, c.id, 'concludeInvestigation', {
+      concludedOn: '2026-09-29',
+      report: '报告',
+      flags: {},
+    });
     await ok(officer, c.id, 'notify', {
       notifiedOn: '2026-09-30',
       method: '直接送达',
@@ -280,9 +311,9 @@ describe('法制审核 through the legality service', () => {
   it('counts the enforcement opinions in the legality statistics (by kind and outcome) and the enforcement statistics', async () => {
     const res = await api.call(justice, 'GET', '/api/legality/stats');
     expect(res.statusCode, res.body).toBe(200);
-    const ours = (res.json().opinions as { kind: string; stage: string; outcome: string; n: number }[]).filter(
-      (o) => o.kind === 'enforcement-decision',
-    );
+    const ours = (
+      res.json().opinions as { kind: string; stage: string; outcome: string; n: number }[]
+    ).filter((o) => o.kind === 'enforcement-decision');
     const byOutcome = Object.fromEntries(
       ours.filter((o) => o.stage === 'unit').map((o) => [o.outcome, o.n] as const),
     );
@@ -293,7 +324,9 @@ describe('法制审核 through the legality service', () => {
     expect(byOutcome).toEqual(Object.fromEntries(mine.map((m) => [m.outcome, m.n])));
     expect(byOutcome.fail).toBeGreaterThanOrEqual(3);
     expect(byOutcome.returned).toBeGreaterThanOrEqual(3);
-    expect(new Set(ours.map((o) => (o as { kindLabel?: string }).kindLabel))).toEqual(new Set(['重大执法决定']));
+    expect(new Set(ours.map((o) => (o as { kindLabel?: string }).kindLabel))).toEqual(
+      new Set(['重大执法决定']),
+    );
     // the enforcement figures "legal reviews held" come from the same opinions (today's, in the test's clock)
     const stats = (
       await api.call(justice, 'GET', '/api/enforcement/stats?from=2026-09-25&to=2026-09-25')

@@ -102,8 +102,11 @@ export function indicatorWhere(code: Indicator, p: StatsParams, today: string): 
   if (code.startsWith('decided.'))
     return sql`${inPeriod(DECIDED_ON, p)} and ${OUTCOME} = ${code.slice('decided.'.length)}`;
   if (code.startsWith('legal-review.'))
-    return subjectHasOpinion(PenaltyCase.type, sql`cases.id::text`, code.slice('legal-review.'.length), (on) =>
-      inPeriod(on, p),
+    return subjectHasOpinion(
+      PenaltyCase.type,
+      sql`cases.id::text`,
+      code.slice('legal-review.'.length),
+      (on) => inPeriod(on, p),
     );
   switch (code) {
     case 'opened':

@@ -451,11 +451,16 @@ describe('法制审核 queue', () => {
     // the opinion is given on the case's legality review, which the queue names
     const review = before.items[0]!.review!;
     expect(review.number).toMatch(/^合法性审查/);
-    const rec = await api.call(reviewer, 'POST', `/api/workflow/cases/${review.id}/transitions/unitPassFinal`, {
-      outcome: 'pass-with-changes',
-      reasons: '建议调整罚款数额',
-      basis: '食品安全法第一百二十四条',
-    });
+    const rec = await api.call(
+      reviewer,
+      'POST',
+      `/api/workflow/cases/${review.id}/transitions/unitPassFinal`,
+      {
+        outcome: 'pass-with-changes',
+        reasons: '建议调整罚款数额',
+        basis: '食品安全法第一百二十四条',
+      },
+    );
     expect(rec.statusCode, rec.body).toBe(200);
     expect((await q()).items.map((i) => i.id)).toEqual([ids.soon]);
   });

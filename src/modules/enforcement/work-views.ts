@@ -13,11 +13,11 @@ import { queryRows } from '../../kernel/db/index.ts';
 import { type Ctx, scopeWhere } from '../../platform/access/index.ts';
 import { deadlineStatus } from '../../platform/clock/index.ts';
 import { calendarFor, caseScopeColumns, chinaDate } from '../../platform/workflow/index.ts';
+import { LegalityReview } from '../legality/index.ts';
 import { SummaryPenaltyCase } from './case.summary.ts';
 import { PenaltyCase } from './case.workflow.ts';
-import { LegalityReview } from '../legality/index.ts';
-import { PENALTY_CASE_TYPE } from './legal-review.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
+import { PENALTY_CASE_TYPE } from './legal-review.ts';
 
 export const WORK_COLOURS = ['red', 'orange', 'blue'] as const;
 export type WorkColour = (typeof WORK_COLOURS)[number];

@@ -202,10 +202,12 @@ describe('双重审查设置 per district', () => {
     expect(unknown.json().code).toBe('LEGALITY.KIND_UNKNOWN');
     const bad = await put(justice, 'enforcement-decision', { twoStage: 'yes', reason: '' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
-      '/body/reason',
-      '/body/twoStage',
-    ]);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/body/reason', '/body/twoStage']);
     const [n] = await deps.db.select({ n: count() }).from(legalityKindSettings);
     expect(n!.n).toBe(0);
     const kinds = (await api.call(reviewer, 'GET', '/api/legality/kinds')).json().kinds;

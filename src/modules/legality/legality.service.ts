@@ -28,13 +28,20 @@ const OPEN_STATES = ['unit-review', 'justice-review'];
  * for more materials, that review is resubmitted (补充材料后重新报送) instead of opening a second one; a subject
  * whose review is still under way cannot be sent again (409).
  */
-export async function requestReview(ctx: Ctx, req: ReviewRequest, opts: RequestOptions = {}): Promise<CaseRow> {
+export async function requestReview(
+  ctx: Ctx,
+  req: ReviewRequest,
+  opts: RequestOptions = {},
+): Promise<CaseRow> {
   const { unitId, ...data } = req;
   const asker = requesterCtx(ctx, unitId, opts);
   if (req.subject) {
     const gate = await reviewPassed(ctx, req.subject);
     if (gate.review && OPEN_STATES.includes(gate.review.state))
-      throw conflict('LEGALITY.REVIEW_PENDING', `合法性审查（${gate.review.number}）尚在审查中，不能重复报送`);
+      throw conflict(
+        'LEGALITY.REVIEW_PENDING',
+        `合法性审查（${gate.review.number}）尚在审查中，不能重复报送`,
+      );
     if (gate.review?.state === 'returned')
       return transition(asker, gate.review.id, 'resubmit', { materials: req.materials });
   }
@@ -59,7 +66,11 @@ export async function withdrawOpenReview(
 
 /** The actor, with `legality.review.request` in `unitId` only when the caller's own permission stands for it. */
 function requesterCtx(ctx: Ctx, unitId: string, opts: RequestOptions): Ctx {
-  if (can(ctx.actor, P['legality.review.request']) || !opts.authorisedBy || !can(ctx.actor, opts.authorisedBy))
+  if (
+    can(ctx.actor, P['legality.review.request']) ||
+    !opts.authorisedBy ||
+    !can(ctx.actor, opts.authorisedBy)
+  )
     return ctx;
   const via: ActorRole = {
     id: `via:${opts.authorisedBy}`,

@@ -31,7 +31,9 @@ export async function kindSettings(ctx: Ctx, at: Date = ctx.now): Promise<KindSe
   const rows = await ctx.db
     .select()
     .from(legalityKindSettings)
-    .where(and(eq(legalityKindSettings.tenantId, ctx.actor.tenantId), lte(legalityKindSettings.changedAt, at)))
+    .where(
+      and(eq(legalityKindSettings.tenantId, ctx.actor.tenantId), lte(legalityKindSettings.changedAt, at)),
+    )
     .orderBy(desc(legalityKindSettings.changedAt), desc(legalityKindSettings.id));
   return REVIEW_KIND_CODES.map((code) => {
     const k = REVIEW_KINDS[code];

@@ -95,7 +95,8 @@ const recordOpinion =
     if (subject) {
       const result = outcome ?? String(input.outcome);
       const resultLabel =
-        OPINION_OUTCOMES[result as keyof typeof OPINION_OUTCOMES] ?? (result === 'returned' ? '退回补充材料' : result);
+        OPINION_OUTCOMES[result as keyof typeof OPINION_OUTCOMES] ??
+        (result === 'returned' ? '退回补充材料' : result);
       await noteOnCase(ctx, subject.id, {
         name: 'legality-review',
         label: `合法性审查（${row.number}）${STAGE_LABELS[stage]}：${resultLabel}`,
