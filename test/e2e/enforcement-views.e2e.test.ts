@@ -186,6 +186,8 @@ describe('enforcement work views', () => {
     await drill.getByRole('link', { name: numbers.decided! }).waitFor();
     await drill.getByRole('link', { name: numbers.review! }).click();
     await page.getByTestId('case-detail').waitFor();
+    // the legality review's opinion is shown with the case's records
     await expect(page.getByTestId('case-records').textContent()).resolves.toContain('修改后通过');
+    await expect(page.getByTestId('case-records').textContent()).resolves.toContain('单位法制机构审查');
   });
 });
