@@ -9,7 +9,8 @@ import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/deps.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { queryRows } from '../kernel/db/index.ts';
-import { publicityDraft } from '../modules/enforcement/index.ts';
+import { PENALTY_CASE_TYPE, publicityDraft } from '../modules/enforcement/index.ts';
+import { reviewPassed } from '../modules/legality/index.ts';
 import { type Actor, actorForUsername, type Ctx } from '../platform/access/index.ts';
 import { loadCalendar, type WorkCalendar } from '../platform/calendar/index.ts';
 import { computeIdCheck, computeUsccCheck } from '../platform/validators/index.ts';
@@ -55,7 +56,8 @@ interface Team {
 interface Step {
   date: string;
   as: Actor;
-  kind: 'create' | 'step' | 'record' | 'publish';
+  /** `review`: the step `name` on the case's legality review (法制审核 through the legality service). */
+  kind: 'create' | 'step' | 'record' | 'review' | 'publish';
   name: string;
   input: unknown | (() => unknown);
   unitId?: string;
@@ -351,12 +353,11 @@ export async function loadDemoCases(
       steps.push({
         date: d,
         as: team.reviewer,
-        kind: 'record',
-        name: 'legal-review',
+        kind: 'review',
+        name: 'unitPassFinal',
         input: {
-          stage: 'unit',
           outcome: chance(0.15) ? 'pass-with-changes' : 'pass',
-          opinion: '主体合法，事实清楚，证据确凿，适用依据正确，程序合法，处罚适当。',
+          reasons: '主体合法，事实清楚，证据确凿，适用依据正确，程序合法，处罚适当。',
           basis: matter.basis,
         },
       });
@@ -563,6 +564,11 @@ async function runPlans(
       continue;
     }
     const id = ids[s.c]!;
+    if (s.kind === 'review') {
+      const gate = await reviewPassed(ctx, { type: PENALTY_CASE_TYPE, id });
+      await transition(ctx, gate.review!.id, s.name, input);
+      continue;
+    }
     if (s.kind === 'record') {
       await addRecord(ctx, id, s.name as 'legal-review', input);
       continue;

@@ -11,7 +11,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../kernel/db/index.ts';
 import { queryRows } from '../kernel/db/index.ts';
-import { isTwoStage, type ReviewKind, requestReview } from '../modules/legality/index.ts';
+import { REVIEW_KINDS, type ReviewKind, requestReview } from '../modules/legality/index.ts';
 import { type Actor, actorForUsername } from '../platform/access/index.ts';
 import { addDays, type WorkCalendar } from '../platform/calendar/index.ts';
 import { transition } from '../platform/workflow/index.ts';
@@ -212,7 +212,8 @@ export async function demoLegalityYear(
           ? '《中华人民共和国民法典》合同编；《中华人民共和国政府采购法》'
           : '有关法律、法规、规章',
     };
-    if (!isTwoStage(kind)) {
+    // A new demo district has no setting of its own: each kind is reviewed as the default says.
+    if (!REVIEW_KINDS[kind].twoStage) {
       step(d, dept.reviewer, 'unitPassFinal', opinion);
       return;
     }

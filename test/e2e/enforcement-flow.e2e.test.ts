@@ -20,7 +20,7 @@ async function stepDate(scope: Locator, label: string, date: string) {
  * 行政处罚 from complaint to the portal, in the web UI, each step by the official whose role does it: `officer`
  * (执法人员) registers the complaint as a clue, verifies it, files the case, assigns investigators, records
  * evidence, concludes the investigation, gives prior notice and sends the case to legal review; `reviewer`
- * (法制审核人员) records the review; `leader` (holder of 负责人审批) decides; `officer` publishes the masked public
+ * (法制审核人员) gives the 法制审核 opinion on the case's legality review (合法性审查), opened from the 法制审核 queue; `leader` (holder of 负责人审批) decides; `officer` publishes the masked public
  * version the server drafted. Then a citizen, not signed in, finds the decision on the portal with the party's
  * name masked and neither the ID number nor the address shown. Fixed dates in March 2026 keep every statutory
  * period inside the loaded calendar years, whatever day the test runs.
@@ -139,17 +139,28 @@ describe('penalty case from complaint to the published, masked decision', () => 
     await signOut(page);
   });
 
-  it('reviewer records the legal review', async () => {
+  it('reviewer gives the legal-review opinion on the legality review of the case, from the 法制审核 queue', async () => {
     await signIn(page, stack.url, 'reviewer');
-    await page.goto(caseUrl);
-    await page.getByTestId('case-actions').getByRole('button', { name: '法制审核' }).click();
-    const form = page.getByTestId('record-form');
-    await form.getByText('通过', { exact: true }).click();
+    await page.goto(`${stack.url}/admin/enforcement/legal-review`);
+    const caseId = caseUrl.split('/').pop()!;
+    await page
+      .getByTestId('legal-review-queue')
+      .locator('tr', { has: page.locator(`a[href$="${caseId}"]`) })
+      .getByTestId('review-link')
+      .click();
+    await expect.poll(() => page.getByTestId('case-detail').getAttribute('data-state')).toBe('unit-review');
+    const form = await open('审查通过');
+    await choose(page, form, '审查结论', '通过');
     await form
-      .getByLabel('审查意见')
+      .getByLabel('审查意见（理由）')
       .fill('主体合法，事实清楚，证据确凿，适用依据正确，程序合法，处罚适当。');
-    await page.getByTestId('record-form-submit').click();
-    await page.getByTestId('record-legal-review').waitFor();
+    await form.getByLabel('法律依据').fill('《中华人民共和国行政处罚法》第五十八条');
+    await submit('passed');
+    // the opinion is filed on the penalty case too
+    await page.goto(caseUrl);
+    await expect
+      .poll(() => page.getByTestId('case-detail').textContent())
+      .toContain('单位法制机构审查：通过');
     await signOut(page);
   });
 

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
-import { type ApiSession, apiLogin, signIn, signOut } from './session.ts';
+import { type ApiSession, apiLogin, choose, signIn, signOut } from './session.ts';
 
 /**
- * Enforcement work views in the browser: `reviewer` opens the 法制审核 queue, files a legal-review opinion on the
+ * Enforcement work views in the browser: `reviewer` opens the 法制审核 queue, gives the opinion on the case's legality review (from the
  * case page, and fills and saves a 案卷评查 score sheet for a decided case; `justice` opens 执法监督 and 执法统计
  * and drills down from a figure to its cases. Two cases are set up through the API on fixed 2026 dates (so their
  * statutory periods stay inside the loaded calendar years).
@@ -114,16 +114,19 @@ describe('enforcement work views', () => {
     await menu.getByRole('menuitem', { name: '行政执法' }).click();
     await menu.getByRole('menuitem', { name: '法制审核' }).click();
     const queue = page.getByTestId('legal-review-queue');
-    await queue.getByRole('link', { name: numbers.review! }).click();
+    // the opinion is given on the case's legality review, which the queue links
+    await queue.getByRole('row', { name: numbers.review! }).getByTestId('review-link').click();
 
-    await page.getByTestId('case-detail').waitFor();
-    await page.getByTestId('case-actions').getByRole('button', { name: '法制审核' }).click();
-    const form = page.getByTestId('record-form');
-    await form.getByRole('radio', { name: '修改后通过' }).check();
-    await form.getByLabel('审查意见').fill('事实清楚，证据确凿；建议在决定书中补充违法所得的计算依据');
-    await form.getByLabel('审查依据').fill('《中华人民共和国食品安全法》第一百二十四条');
-    await page.getByTestId('record-form-submit').click();
-    await expect.poll(() => page.getByTestId('case-records').textContent()).toContain('修改后通过');
+    await expect.poll(() => page.getByTestId('case-detail').getAttribute('data-state')).toBe('unit-review');
+    await page.getByTestId('case-actions').getByRole('button', { name: '审查通过', exact: true }).click();
+    const form = page.getByTestId('step-form');
+    await choose(page, form, '审查结论', '修改后通过');
+    await form
+      .getByLabel('审查意见（理由）')
+      .fill('事实清楚，证据确凿；建议在决定书中补充违法所得的计算依据');
+    await form.getByLabel('法律依据').fill('《中华人民共和国食品安全法》第一百二十四条');
+    await page.getByTestId('step-form-submit').click();
+    await expect.poll(() => page.getByTestId('case-detail').getAttribute('data-state')).toBe('passed');
 
     // filed: the case leaves the queue
     await page.goto(`${stack.url}/admin/enforcement/legal-review`);
@@ -183,6 +186,8 @@ describe('enforcement work views', () => {
     await drill.getByRole('link', { name: numbers.decided! }).waitFor();
     await drill.getByRole('link', { name: numbers.review! }).click();
     await page.getByTestId('case-detail').waitFor();
+    // the legality review's opinion is shown with the case's records
     await expect(page.getByTestId('case-records').textContent()).resolves.toContain('修改后通过');
+    await expect(page.getByTestId('case-records').textContent()).resolves.toContain('单位法制机构审查');
   });
 });

@@ -74,12 +74,17 @@ export async function openTestDeps(now = '2026-03-02T09:00:00+08:00') {
  * entries (append-only) and the case-number counters keep counting.
  */
 export async function withoutDemoCases(db: Db): Promise<void> {
-  const demo = sql`(select id from cases where tenant_id = ${TEST_TENANT} and type like 'enforcement.%')`;
+  // The penalty cases and their 法制审核 (legality reviews of the penalty cases, and the opinions).
+  await db.execute(
+    sql`delete from legality_opinions where tenant_id = ${TEST_TENANT} and subject_type like 'enforcement.%'`,
+  );
+  const demo = sql`(select id from cases where tenant_id = ${TEST_TENANT} and (type like 'enforcement.%'
+    or (type = 'legality.review' and data -> 'subject' ->> 'type' like 'enforcement.%')))`;
   for (const table of ['published_decisions', 'timers', 'case_records', 'case_deadlines', 'case_events'])
     await db.execute(
       sql`delete from ${sql.identifier(table)} where tenant_id = ${TEST_TENANT} and case_id in ${demo}`,
     );
-  await db.execute(sql`delete from cases where tenant_id = ${TEST_TENANT} and type like 'enforcement.%'`);
+  await db.execute(sql`delete from cases where tenant_id = ${TEST_TENANT} and id in ${demo}`);
   // Their published decisions against organisations fed the credit platform (records, subjects, grades).
   for (const table of [
     'credit_measure_feedback',

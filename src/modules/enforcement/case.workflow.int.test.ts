@@ -440,15 +440,19 @@ describe('penalty case: the whole procedure', () => {
       'DecisionRequiresPassedLegalReview',
       'MajorCaseRequiresCollectiveDiscussion',
     ]);
-    // the case waits in the legal reviewer's 待办 until the opinion is recorded
+    // the case's legality review waits in the legal reviewer's 待办 until the opinion is given on it
+    const review = await one<{ id: string }>(
+      sql`select id from cases where type = 'legality.review' and data -> 'subject' ->> 'id' = ${c.id}`,
+    );
     const inboxIds = async () =>
       ((await api.call(reviewer, 'GET', '/api/workflow/inbox')).json() as { id: string }[]).map((i) => i.id);
-    expect(await inboxIds()).toContain(c.id);
-    await record(reviewer, c.id, 'legal-review', {
+    expect(await inboxIds()).toContain(review.id);
+    await ok(reviewer, review.id, 'unitPassFinal', {
       outcome: 'pass',
-      opinion: '事实清楚，证据确凿，适用依据正确',
+      reasons: '事实清楚，证据确凿，适用依据正确',
+      basis: '《中华人民共和国行政处罚法》第五十八条',
     });
-    expect(await inboxIds()).not.toContain(c.id);
+    expect(await inboxIds()).not.toContain(review.id);
     await record(leader, c.id, 'collective-discussion', minutes);
     await ok(officer, c.id, 'submitForDiscussion', { submittedOn: '2026-10-28' });
     const d = await ok(leader, c.id, 'decide', decision());

@@ -20,7 +20,6 @@ import {
   defineMachine,
   factHolds,
   type Guard,
-  passedLegalReview,
   type TransitionDef,
 } from '../../platform/workflow/index.ts';
 import { addWorkdays, credentialedOfficers, dueDateOf, findBody, findMatter } from './case.guards.ts';
@@ -40,6 +39,12 @@ import {
 } from './case.rules.ts';
 import { CIRCUMSTANCES, type Circumstance, checkFineAgainstDiscretion } from './discretion.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
+import {
+  passedLegalityReview,
+  reviewEndedWithoutPassing,
+  sendToLegalReview,
+  withdrawLegalReview,
+} from './legal-review.ts';
 import { insertPublished, markWithdrawn, publicationPassesMaskingGate } from './publicity.ts';
 
 export const zDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
@@ -761,6 +766,7 @@ const transitions = withStage({
     ],
     apply: (d, i) => ({ ...d, hearing: { requestedOn: i.requestedOn } }),
     clock: (i) => [{ key: 'hearing-request', type: 'meet', on: i.requestedOn }],
+    effect: withdrawLegalReview,
   }),
   scheduleHearing: step({
     label: '通知听证时间地点',
@@ -825,6 +831,20 @@ const transitions = withStage({
     clock: (i) => [
       { key: 'legal-review', type: 'start', rule: 'penalty.legal-review.samr', from: i.submittedOn },
     ],
+    effect: sendToLegalReview,
+  }),
+  resubmitForReview: step({
+    label: '重新送法制审核',
+    from: ['legal-review'],
+    to: 'legal-review',
+    permission: P['enforcement.case.handle'],
+    input: z.object({ submittedOn: zDate, materials: zOptText(2000) }),
+    guards: [reviewEndedWithoutPassing],
+    apply: (d, i) => ({ ...d, reviewSubmitted: i.submittedOn }),
+    clock: (i) => [
+      { key: 'legal-review', type: 'start', rule: 'penalty.legal-review.samr', from: i.submittedOn },
+    ],
+    effect: sendToLegalReview,
   }),
   submitForDiscussion: step({
     label: '提交负责人集体讨论',
@@ -874,7 +894,7 @@ const transitions = withStage({
           return fine <= (p.fine ?? 0) && others.every((o) => (p.otherPenalties ?? []).includes(o));
         },
       },
-      passedLegalReview({
+      passedLegalityReview({
         name: 'DecisionRequiresPassedLegalReview',
         message:
           '本案属于行政处罚法第五十八条规定的情形（重大公共利益、经过听证、案情疑难复杂、重大处罚或法律法规规定），未经法制审核或审核未通过的，不得作出决定',
@@ -1206,11 +1226,6 @@ export const PenaltyCase = defineMachine<S>({
     { key: 'filing', type: 'start', rule: 'penalty.filing-check.samr', from: String(d.clueReceivedOn) },
   ],
   records: {
-    'legal-review': {
-      permission: P['enforcement.case.review'],
-      label: '法制审核',
-      awaitedIn: ['legal-review'],
-    },
     'collective-discussion': {
       permission: P['enforcement.case.approve'],
       label: '负责人集体讨论',

@@ -54,6 +54,8 @@ export {
   enforcementOfficers,
   publishedDecisions,
 } from './enforcement.tables.ts';
+/** 法制审核 through the legality service: the penalty case is the review's subject `{ type: PENALTY_CASE_TYPE, id }`. */
+export { PENALTY_CASE_TYPE } from './legal-review.ts';
 /** 行政处罚决定公开: the portal search and the bigram tokens (for the benchmark and other portals). */
 export {
   getPublishedDecision,

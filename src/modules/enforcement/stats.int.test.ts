@@ -135,11 +135,16 @@ beforeAll(async () => {
   ids.a = await penalty('张三', '示市监处罚〔2026〕201号', '2026-11-04');
   ids.b = await penalty('李四', '示市监处罚〔2026〕202号', '2026-11-20');
   ids.c = await notified('王五');
-  const review = await api.call(reviewer, 'POST', `/api/workflow/cases/${ids.c}/records/legal-review`, {
+  // 法制审核 through the legality service: the opinion is given on the case's review
+  await ok(officer, ids.c, 'submitForReview', { submittedOn: '2026-09-29' });
+  const review = await one(
+    sql`select id from cases where type = 'legality.review' and data -> 'subject' ->> 'id' = ${ids.c}`,
+  );
+  await ok(reviewer, review, 'unitPassFinal', {
     outcome: 'pass',
-    opinion: '事实清楚，证据确凿，适用依据正确',
+    reasons: '事实清楚，证据确凿，适用依据正确',
+    basis: '《中华人民共和国行政处罚法》第五十八条',
   });
-  expect(review.statusCode, review.body).toBe(200);
   await ok(leader, ids.c, 'decide', {
     outcome: 'no-penalty-minor',
     decidedOn: '2026-10-30',

@@ -15,6 +15,7 @@ import { queryRows } from '../../kernel/db/index.ts';
 import { invalid } from '../../kernel/errors.ts';
 import { type Ctx, scopeWhere } from '../../platform/access/index.ts';
 import { caseScopeColumns, chinaDate } from '../../platform/workflow/index.ts';
+import { subjectHasOpinion } from '../legality/index.ts';
 import { DECISION_OUTCOMES, type DecisionOutcome } from './case.rules.ts';
 import { PenaltyCase } from './case.workflow.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
@@ -101,9 +102,12 @@ export function indicatorWhere(code: Indicator, p: StatsParams, today: string): 
   if (code.startsWith('decided.'))
     return sql`${inPeriod(DECIDED_ON, p)} and ${OUTCOME} = ${code.slice('decided.'.length)}`;
   if (code.startsWith('legal-review.'))
-    return sql`exists (select 1 from case_records r where r.tenant_id = cases.tenant_id and r.case_id = cases.id
-        and r.kind = 'legal-review' and r.outcome = ${code.slice('legal-review.'.length)}
-        and ${inPeriod(sql`to_char(r.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`, p)})`;
+    return subjectHasOpinion(
+      PenaltyCase.type,
+      sql`cases.id::text`,
+      code.slice('legal-review.'.length),
+      (on) => inPeriod(on, p),
+    );
   switch (code) {
     case 'opened':
     case 'opened.by-body':

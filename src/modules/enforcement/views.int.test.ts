@@ -437,17 +437,30 @@ describe('法制审核 queue', () => {
       const res = await api.call(reviewer, 'GET', '/api/enforcement/legal-review-queue');
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as {
-        items: { id: string; submittedOn: string; deadline: { colour: string; name: string } | null }[];
+        items: {
+          id: string;
+          submittedOn: string;
+          deadline: { colour: string; name: string } | null;
+          review: { id: string; number: string } | null;
+        }[];
       };
     };
     const before = await q();
     expect(before.items.map((i) => i.id)).toEqual([ids.late, ids.soon]);
     expect(before.items[0]).toMatchObject({ submittedOn: '2026-10-20', deadline: { colour: 'red' } });
-    const rec = await api.call(reviewer, 'POST', `/api/workflow/cases/${ids.late}/records/legal-review`, {
-      outcome: 'pass-with-changes',
-      opinion: '建议调整罚款数额',
-      basis: '食品安全法第一百二十四条',
-    });
+    // the opinion is given on the case's legality review, which the queue names
+    const review = before.items[0]!.review!;
+    expect(review.number).toMatch(/^合法性审查/);
+    const rec = await api.call(
+      reviewer,
+      'POST',
+      `/api/workflow/cases/${review.id}/transitions/unitPassFinal`,
+      {
+        outcome: 'pass-with-changes',
+        reasons: '建议调整罚款数额',
+        basis: '食品安全法第一百二十四条',
+      },
+    );
     expect(rec.statusCode, rec.body).toBe(200);
     expect((await q()).items.map((i) => i.id)).toEqual([ids.soon]);
   });

@@ -140,6 +140,8 @@ export const zWorkList = z.object({
       role: z.enum(['handler', 'investigator', 'scope']),
       /** When the case was sent for legal review. */
       submittedOn: z.string().nullable(),
+      /** In the 法制审核 queue: the case's legality review, where the opinion is given. */
+      review: z.object({ id: z.string(), number: z.string() }).nullable(),
       deadline: z
         .object({ key: z.string(), name: z.string(), dueDate: z.string(), colour: z.enum(WORK_COLOURS) })
         .nullable(),

@@ -2,8 +2,8 @@
  * Work views over penalty cases (ordinary and summary procedure):
  * - 我的案件 (officer's workbench): the open cases the signed-in official handles (承办人 `owner_id`), investigates
  *   (`data.investigators`) or decided on the spot (`data.officers`); with `all`, every open case they may handle.
- * - 法制审核 (legal reviewer's queue): cases waiting in 法制审核 for a review opinion (no `legal-review` record since
- *   the case last moved, as the inbox reads it) in the reviewer's scope, the oldest legal-review deadline first.
+ * - 法制审核 (legal reviewer's queue): cases in 法制审核 whose legality review (legality module) awaits the unit's
+ *   legal staff, in the reviewer's scope, the oldest legal-review deadline first, each with its review.
  * Each case carries its next running deadline (the earliest due; in the queue the legal-review period) with a colour on the platform clock and the
  * working-day calendar: red overdue, orange due within 3 working days, blue otherwise.
  */
@@ -13,9 +13,11 @@ import { queryRows } from '../../kernel/db/index.ts';
 import { type Ctx, scopeWhere } from '../../platform/access/index.ts';
 import { deadlineStatus } from '../../platform/clock/index.ts';
 import { calendarFor, caseScopeColumns, chinaDate } from '../../platform/workflow/index.ts';
+import { LegalityReview } from '../legality/index.ts';
 import { SummaryPenaltyCase } from './case.summary.ts';
 import { PenaltyCase } from './case.workflow.ts';
 import { EnforcementPermissions as P } from './enforcement.permissions.ts';
+import { PENALTY_CASE_TYPE } from './legal-review.ts';
 
 export const WORK_COLOURS = ['red', 'orange', 'blue'] as const;
 export type WorkColour = (typeof WORK_COLOURS)[number];
@@ -51,10 +53,12 @@ interface Row {
   step_name: string | null;
   due_date: string | null;
   submitted_on: string | null;
+  review_id?: string | null;
+  review_number?: string | null;
 }
 
 /** Open enforcement cases with their earliest running deadline (on the unaliased `cases`). */
-function workSql(ctx: Ctx, where: SQL, order: SQL, prefer = ''): SQL {
+function workSql(ctx: Ctx, where: SQL, order: SQL, prefer = '', withReview = false): SQL {
   const tenant = ctx.actor.tenantId;
   const me = ctx.actor.userId;
   return sql`select cases.id, cases.type, cases.number, cases.title, cases.state,
@@ -64,12 +68,14 @@ function workSql(ctx: Ctx, where: SQL, order: SQL, prefer = ''): SQL {
           or coalesce(cases.data -> 'officers', '[]'::jsonb) @> jsonb_build_array(${me}::text)) as investigator,
         d.key as step_key, d.rule ->> 'name' as step_name, d.due_date,
         cases.data ->> 'reviewSubmitted' as submitted_on
+        ${withReview ? sql`, lr.id as review_id, lr.number as review_number` : sql``}
       from cases
       left join lateral (select e.key, e.rule, e.due_date from case_deadlines e
         where e.tenant_id = cases.tenant_id and e.case_id = cases.id and e.status = 'running' and e.due_date is not null
         order by e.key = ${prefer} desc, e.due_date, e.key limit 1) d on true
       left join enforcement_bodies b on b.tenant_id = cases.tenant_id and b.id::text = cases.data ->> 'bodyId'
       left join users u on u.tenant_id = cases.tenant_id and u.id = cases.owner_id
+      ${withReview ? latestReviewJoin : sql``}
       where cases.tenant_id = ${tenant} and cases.type in (${sql.join(
         MACHINES.map((m) => sql`${m.type}`),
         sql`, `,
@@ -77,6 +83,12 @@ function workSql(ctx: Ctx, where: SQL, order: SQL, prefer = ''): SQL {
       ${order}
       limit 500`;
 }
+
+/** `lr`: the case's latest legality review (合法性审查 of kind 重大执法决定), if any. */
+const latestReviewJoin = sql`left join lateral (select r.id, r.number, r.state from cases r
+    where r.tenant_id = cases.tenant_id and r.type = ${LegalityReview.type}
+      and r.data -> 'subject' ->> 'type' = ${PENALTY_CASE_TYPE} and r.data -> 'subject' ->> 'id' = cases.id::text
+    order by r.created_at desc, r.id desc limit 1) lr on true`;
 
 async function present(ctx: Ctx, rows: Row[]) {
   const today = chinaDate(ctx.now);
@@ -111,6 +123,7 @@ async function present(ctx: Ctx, rows: Row[]) {
             ? ('investigator' as const)
             : ('scope' as const),
       submittedOn: r.submitted_on,
+      review: r.review_id ? { id: r.review_id, number: r.review_number ?? '' } : null,
       deadline:
         r.step_key && r.due_date
           ? {
@@ -143,15 +156,17 @@ export async function myCases(ctx: Ctx, q: { all: boolean }) {
   return present(ctx, rows);
 }
 
-/** 法制审核 queue: penalty cases awaiting a legal-review opinion in the reviewer's scope, oldest deadline first. */
+/**
+ * 法制审核 queue: penalty cases in 法制审核 whose legality review awaits the unit's legal staff (单位法制机构审查中),
+ * in the reviewer's scope, oldest deadline first; each names its review (the opinion is given on the review).
+ */
 export async function legalReviewQueue(ctx: Ctx) {
   const where = sql`cases.type = ${PenaltyCase.type} and cases.state = 'legal-review'
     and ${scopeWhere(ctx.actor, P['enforcement.case.review'], caseScopeColumns)}
-    and not exists (select 1 from case_records cr where cr.tenant_id = cases.tenant_id and cr.case_id = cases.id
-      and cr.kind = 'legal-review' and cr.created_at >= cases.updated_at)`;
+    and lr.state = 'unit-review'`;
   const rows = await queryRows<Row>(
     ctx.db,
-    workSql(ctx, where, sql`order by d.due_date nulls last, cases.updated_at, cases.id`),
+    workSql(ctx, where, sql`order by d.due_date nulls last, cases.updated_at, cases.id`, '', true),
   );
   return present(ctx, rows);
 }

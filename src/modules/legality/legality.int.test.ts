@@ -6,7 +6,7 @@ import { actorForUsername } from '../../platform/access/index.ts';
 import { logEntries } from '../../platform/log/index.ts';
 import { cases } from '../../platform/workflow/index.ts';
 import { requestReview, reviewPassed } from './legality.service.ts';
-import { legalityOpinions } from './legality.tables.ts';
+import { legalityKindSettings, legalityOpinions } from './legality.tables.ts';
 
 /**
  * 合法性审查 as one service: the double review (unit legal staff, then the justice bureau), single-stage kinds,
@@ -185,6 +185,69 @@ describe('legality review service', () => {
     expect((await api.call(null, 'GET', '/api/legality/stats')).statusCode).toBe(401);
     expect((await api.call(justice, 'GET', '/api/legality/stats?from=bad')).statusCode).toBe(400);
     expect((await api.call(reviewer, 'GET', '/api/legality/kinds')).json().kinds.length).toBe(5);
+  });
+});
+
+describe('双重审查设置 per district', () => {
+  const put = (s: Session | null, kind: string, body: unknown) =>
+    api.call(s, 'PUT', `/api/legality/kinds/${kind}`, body);
+
+  it('answers 401, 403, 404 and 400 listing every problem; stores nothing then', async () => {
+    const change = { twoStage: true, reason: '本区重大执法决定实行双重审查' };
+    expect((await put(null, 'enforcement-decision', change)).statusCode).toBe(401);
+    expect((await put(reviewer, 'enforcement-decision', change)).statusCode).toBe(403);
+    expect((await put(unitadmin, 'enforcement-decision', change)).statusCode).toBe(403);
+    const unknown = await put(justice, 'no-such-kind', change);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('LEGALITY.KIND_UNKNOWN');
+    const bad = await put(justice, 'enforcement-decision', { twoStage: 'yes', reason: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/body/reason', '/body/twoStage']);
+    const [n] = await deps.db.select({ n: count() }).from(legalityKindSettings);
+    expect(n!.n).toBe(0);
+    const kinds = (await api.call(reviewer, 'GET', '/api/legality/kinds')).json().kinds;
+    expect(kinds.find((k: { code: string }) => k.code === 'enforcement-decision')).toMatchObject({
+      twoStage: false,
+      defaultTwoStage: false,
+      changedAt: null,
+    });
+  });
+
+  it('a change applies to reviews requested after it; a review keeps the plan in force when requested', async () => {
+    deps.clock.set('2026-03-02T10:01:00+08:00');
+    const before = await open({ kind: 'other' });
+    deps.clock.set('2026-03-02T10:02:00+08:00');
+    const res = await put(justice, 'other', { twoStage: true, reason: '其他事项一律报司法局审查' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().kinds.find((k: { code: string }) => k.code === 'other')).toMatchObject({
+      twoStage: true,
+      defaultTwoStage: false,
+      reason: '其他事项一律报司法局审查',
+    });
+    const logged = await deps.db
+      .select({ kind: logEntries.kind })
+      .from(logEntries)
+      .where(eq(logEntries.subjectId, 'other'));
+    expect(logged.map((l) => l.kind)).toContain('legality.kind-setting.changed');
+    deps.clock.set('2026-03-02T10:03:00+08:00');
+    const after = await open({ kind: 'other' });
+    // the one requested before ends at the unit; the one after goes on to the justice bureau
+    const single = await step(reviewer, before.id, 'unitPassFinal', pass);
+    expect(single.statusCode, single.body).toBe(200);
+    expect(single.json().state).toBe('passed');
+    const refused = await step(reviewer, after.id, 'unitPassFinal', pass);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().errors[0].pointer).toBe('/guards/KindNeedsOnlyUnitReview');
+    expect((await step(reviewer, after.id, 'unitPass', pass)).json().state).toBe('justice-review');
+    // back to the default
+    deps.clock.set('2026-03-02T10:04:00+08:00');
+    expect((await put(justice, 'other', { twoStage: false, reason: '恢复默认' })).statusCode).toBe(200);
+    deps.clock.set('2026-03-02T10:00:00+08:00');
   });
 });
 

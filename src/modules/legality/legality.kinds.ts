@@ -3,6 +3,7 @@
  * staff review first and the justice bureau (司法局) second (双重合法性审查, the seed's double review), and which
  * deadline rule gives each stage its time limit (rules.md §4.3, §5.3, §1.6; tenants configure the rule locally).
  */
+/** `twoStage` is the default; each district may change it (`legality.settings.ts`). */
 export const REVIEW_KINDS = {
   'normative-document': {
     label: '行政规范性文件',
@@ -27,7 +28,3 @@ export const OPINION_OUTCOMES = {
 
 export const STAGE_LABELS = { unit: '单位法制机构审查', justice: '司法局审查' } as const;
 export type ReviewStage = keyof typeof STAGE_LABELS;
-
-/** Whether a kind needs the justice bureau's second review. */
-export const isTwoStage = (kind: unknown): boolean =>
-  typeof kind === 'string' && kind in REVIEW_KINDS ? REVIEW_KINDS[kind as ReviewKind].twoStage : true;

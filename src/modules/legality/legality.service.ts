@@ -1,8 +1,8 @@
-import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Ctx } from '../../platform/access/index.ts';
-import { scopeWhere } from '../../platform/access/index.ts';
-import { type CaseRow, cases, createCase } from '../../platform/workflow/index.ts';
+import { conflict } from '../../kernel/errors.ts';
+import { type ActorRole, type Ctx, can, scopeWhere } from '../../platform/access/index.ts';
+import { type CaseRow, cases, createCase, transition } from '../../platform/workflow/index.ts';
 import { REVIEW_KINDS, type ReviewKind } from './legality.kinds.ts';
 import { LegalityPermissions as P } from './legality.permissions.ts';
 import { legalityOpinions } from './legality.tables.ts';
@@ -10,14 +10,77 @@ import { LegalityReview, type zReviewRequest } from './legality.workflow.ts';
 
 export type ReviewRequest = z.input<typeof zReviewRequest> & { unitId: string };
 
+export interface RequestOptions {
+  /**
+   * The permission of the calling module's own step (e.g. `enforcement.case.handle` for 送法制审核), which the
+   * engine already checked on the caller's case: an actor holding it may open the review of that case in its unit
+   * without holding `legality.review.request` (an officer sends a penalty case to the 法制审核 of its own unit).
+   */
+  authorisedBy?: string;
+}
+
+const OPEN_STATES = ['unit-review', 'justice-review'];
+
 /**
  * Opens a legality review case for a record of the calling module, inside the caller's transaction (the
  * engine nests it), so the request and the caller's own step commit together. The actor needs
- * `legality.review.request` in the unit.
+ * `legality.review.request` in the unit (or `opts.authorisedBy`). When the subject's latest review was returned
+ * for more materials, that review is resubmitted (补充材料后重新报送) instead of opening a second one; a subject
+ * whose review is still under way cannot be sent again (409).
  */
-export async function requestReview(ctx: Ctx, req: ReviewRequest): Promise<CaseRow> {
+export async function requestReview(
+  ctx: Ctx,
+  req: ReviewRequest,
+  opts: RequestOptions = {},
+): Promise<CaseRow> {
   const { unitId, ...data } = req;
-  return createCase(ctx, LegalityReview.type, { unitId, data });
+  const asker = requesterCtx(ctx, unitId, opts);
+  if (req.subject) {
+    const gate = await reviewPassed(ctx, req.subject);
+    if (gate.review && OPEN_STATES.includes(gate.review.state))
+      throw conflict(
+        'LEGALITY.REVIEW_PENDING',
+        `合法性审查（${gate.review.number}）尚在审查中，不能重复报送`,
+      );
+    if (gate.review?.state === 'returned')
+      return transition(asker, gate.review.id, 'resubmit', { materials: req.materials });
+  }
+  return createCase(asker, LegalityReview.type, { unitId, data });
+}
+
+/**
+ * Withdraws the subject's review still under way or returned (撤回审查申请), e.g. when the requesting procedure goes
+ * back to an earlier stage and will ask again. Nothing to do (null) when there is none.
+ */
+export async function withdrawOpenReview(
+  ctx: Ctx,
+  subject: { type: string; id: string },
+  reason: string,
+  unitId: string,
+  opts: RequestOptions = {},
+): Promise<CaseRow | null> {
+  const gate = await reviewPassed(ctx, subject);
+  if (!gate.review || ![...OPEN_STATES, 'returned'].includes(gate.review.state)) return null;
+  return transition(requesterCtx(ctx, unitId, opts), gate.review.id, 'withdraw', { reason });
+}
+
+/** The actor, with `legality.review.request` in `unitId` only when the caller's own permission stands for it. */
+function requesterCtx(ctx: Ctx, unitId: string, opts: RequestOptions): Ctx {
+  if (
+    can(ctx.actor, P['legality.review.request']) ||
+    !opts.authorisedBy ||
+    !can(ctx.actor, opts.authorisedBy)
+  )
+    return ctx;
+  const via: ActorRole = {
+    id: `via:${opts.authorisedBy}`,
+    code: `via:${opts.authorisedBy}`,
+    name: '本案承办（提请合法性审查）',
+    scope: 'custom',
+    scopeUnitIds: [unitId],
+    permissions: [P['legality.review.request'], P['legality.review.read']],
+  };
+  return { ...ctx, actor: { ...ctx.actor, roles: [...ctx.actor.roles, via] } };
 }
 
 export interface ReviewGate {
@@ -52,6 +115,22 @@ export async function reviewPassed(ctx: Ctx, subject: { type: string; id: string
   const review = { ...r, stateLabel };
   if (r.state === 'passed') return { passed: true, review, problems: [] };
   return { passed: false, review, problems: [`合法性审查（${r.number}）${stateLabel}，尚未通过`] };
+}
+
+/**
+ * SQL condition for another module's statistics: the subject (`subjectId`, an SQL expression of its id as text)
+ * had an opinion with `outcome` (`pass` | `pass-with-changes` | `fail` | `returned`) on a day satisfying
+ * `reviewedOn` (given the opinion's date as `YYYY-MM-DD` text).
+ */
+export function subjectHasOpinion(
+  subjectType: string,
+  subjectId: SQL,
+  outcome: string,
+  reviewedOn: (day: SQL) => SQL,
+): SQL {
+  return sql`exists (select 1 from ${legalityOpinions} lo where lo.tenant_id = cases.tenant_id
+    and lo.subject_type = ${subjectType} and lo.subject_id = ${subjectId} and lo.outcome = ${outcome}
+    and ${reviewedOn(sql`to_char(lo.reviewed_on, 'YYYY-MM-DD')`)})`;
 }
 
 /** Statistics: opinions by kind, stage and outcome (and late ones), and open reviews by state, in a period. */

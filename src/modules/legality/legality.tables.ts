@@ -1,4 +1,14 @@
-import { date, index, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 
 /**
  * One review opinion (合法性审查意见) of one stage of a legality review case, written by the opinion step in the
@@ -31,5 +41,28 @@ export const legalityOpinions = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('legality_opinions_tenant_case_idx').on(t.tenantId, t.caseId),
     index('legality_opinions_tenant_kind_idx').on(t.tenantId, t.kind, t.stage, t.outcome),
+  ],
+);
+
+/**
+ * 双重审查设置: the district's changes to which kinds of review go to the justice bureau after the unit's legal
+ * staff (default `REVIEW_KINDS[kind].twoStage`). Append-only: one row per change, so the plan in force at any
+ * moment is the latest row at or before it, and a review keeps the plan in force when it was requested.
+ */
+export const legalityKindSettings = pgTable(
+  'legality_kind_settings',
+  {
+    tenantId: varchar('tenant_id', { length: 12 }).notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind').notNull(),
+    twoStage: boolean('two_stage').notNull(),
+    reason: text('reason').notNull(),
+    changedById: uuid('changed_by_id').notNull(),
+    changedByName: text('changed_by_name').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('legality_kind_settings_tenant_kind_idx').on(t.tenantId, t.kind, t.changedAt),
   ],
 );

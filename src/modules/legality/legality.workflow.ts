@@ -9,16 +9,19 @@ import {
   caseDeadlines,
   chinaDate,
   defineMachine,
-  factHolds,
+  type Guard,
+  noteOnCase,
 } from '../../platform/workflow/index.ts';
 import {
-  isTwoStage,
+  OPINION_OUTCOMES,
   REVIEW_KIND_CODES,
   REVIEW_KINDS,
   type ReviewKind,
   type ReviewStage,
+  STAGE_LABELS,
 } from './legality.kinds.ts';
 import { LegalityPermissions as P } from './legality.permissions.ts';
+import { reviewIsTwoStage } from './legality.settings.ts';
 import { legalityOpinions } from './legality.tables.ts';
 
 /** What a requesting procedure sends for review (送审材料). */
@@ -28,7 +31,7 @@ export const zReviewRequest = z.object({
   subject: z.object({ type: zText(60), id: zText(100) }).optional(),
   title: zText(200),
   materials: z
-    .array(z.object({ name: zText(200), note: z.string().trim().max(1000).optional() }))
+    .array(z.object({ name: zText(200), note: z.string().trim().max(2000).optional() }))
     .min(1, { error: '请列明送审材料（草案、起草说明、法律依据等）' }),
   description: z.string().trim().max(5000).optional(),
 });
@@ -41,16 +44,17 @@ const zPassOpinion = z.object({
 const zFailOpinion = z.object({ reasons: zText(5000), basis: zText(2000) });
 const zReturn = z.object({ reasons: zText(2000) });
 
-const twoStage = factHolds({
+/** The plan in force when the review was requested (the district's setting, else the kind's default). */
+const twoStage: Guard = {
   name: 'KindNeedsJusticeReview',
-  message: '该类事项实行双重合法性审查，单位法制机构审查通过后应报送司法局审查',
-  check: (d) => isTwoStage(d.kind),
-});
-const singleStage = factHolds({
+  message: '该类事项只需单位法制机构审查，审查通过即为最终审查意见',
+  check: (g) => reviewIsTwoStage(g.ctx, g.caseId, g.data.kind),
+};
+const singleStage: Guard = {
   name: 'KindNeedsOnlyUnitReview',
   message: '该类事项实行双重合法性审查，单位法制机构审查后须报送司法局审查',
-  check: (d) => !isTwoStage(d.kind),
-});
+  check: async (g) => !(await reviewIsTwoStage(g.ctx, g.caseId, g.data.kind)),
+};
 
 type D = Record<string, unknown>;
 
@@ -87,6 +91,26 @@ const recordOpinion =
       dueDate: due?.dueDate ?? null,
       createdAt: ctx.now,
     });
+    // The case under review shows the opinion in its own timeline (and so in its case file).
+    if (subject) {
+      const result = outcome ?? String(input.outcome);
+      const resultLabel =
+        OPINION_OUTCOMES[result as keyof typeof OPINION_OUTCOMES] ??
+        (result === 'returned' ? '退回补充材料' : result);
+      await noteOnCase(ctx, subject.id, {
+        name: 'legality-review',
+        label: `合法性审查（${row.number}）${STAGE_LABELS[stage]}：${resultLabel}`,
+        data: {
+          reviewId: row.id,
+          reviewNumber: row.number,
+          stage,
+          outcome: result,
+          reasons: input.reasons,
+          basis: input.basis ?? '',
+        },
+        logKind: 'legality.review.opinion-filed',
+      });
+    }
   };
 
 const opinionFacts =

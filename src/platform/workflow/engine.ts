@@ -538,6 +538,30 @@ export function transition(
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Files a note on another case's timeline (and the transparency log) for a service acting on that case's behalf,
+ * e.g. the legality service files each review opinion on the case under review. In the caller's transaction; no
+ * permission check (the caller's own step checked its permission) and no change of state. False when the tenant
+ * has no such case.
+ */
+export async function noteOnCase(
+  ctx: Ctx,
+  caseId: string,
+  note: { name: string; label: string; data: Record<string, unknown>; logKind: string },
+): Promise<boolean> {
+  if (!UUID.test(caseId)) return false;
+  const [row] = await ctx.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenantId, ctx.actor.tenantId), eq(cases.id, caseId)));
+  const m = row ? getMachine(row.type) : undefined;
+  if (!row || !m) return false;
+  await addEvent(ctx, row as CaseRow, m, { kind: 'record', ...note });
+  return true;
+}
+
 /** Adds a legality review, collective-discussion minutes or an approval to a case (guards read them). */
 export function addRecord(ctx: Ctx, caseId: string, kind: RecordKind, raw: unknown) {
   return inTx(ctx, async (ctx) => {

@@ -3,7 +3,15 @@
  * permissions, statutory clocks); the engine is the only way a case changes state, on every route.
  */
 export { calendarFor, chinaDate } from './clock-source.ts';
-export { addRecord, type CaseRow, caseScopeColumns, createCase, loadCase, transition } from './engine.ts';
+export {
+  addRecord,
+  type CaseRow,
+  caseScopeColumns,
+  createCase,
+  loadCase,
+  noteOnCase,
+  transition,
+} from './engine.ts';
 export {
   approved,
   collectiveDiscussion,

@@ -22,6 +22,8 @@ export interface WorkItem {
   handler: Ref | null;
   role: 'handler' | 'investigator' | 'scope';
   submittedOn: string | null;
+  /** In the 法制审核 queue: the case's legality review, where the opinion is given. */
+  review: { id: string; number: string } | null;
   deadline: { key: string; name: string; dueDate: string; colour: WorkColour } | null;
 }
 export interface WorkList {

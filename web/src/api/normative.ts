@@ -112,8 +112,19 @@ export interface LegalityStats {
   opinions: { kind: string; kindLabel: string; stage: string; outcome: string; n: number; late: number }[];
   reviews: { kind: string; kindLabel: string; state: string; stateLabel: string; n: number }[];
 }
+export interface LegalityKind {
+  code: string;
+  label: string;
+  /** In force in the district now (a review keeps the plan in force when it was requested). */
+  twoStage: boolean;
+  defaultTwoStage: boolean;
+  rule: string;
+  changedAt: string | null;
+  changedByName: string | null;
+  reason: string | null;
+}
 export interface LegalityKinds {
-  kinds: { code: string; label: string; twoStage: boolean; rule: string }[];
+  kinds: LegalityKind[];
   outcomes: Record<string, string>;
   stages: Record<string, string>;
 }
@@ -236,5 +247,7 @@ export const publicNormativeApi = {
 
 export const legalityApi = {
   kinds: () => http.get<LegalityKinds>('/api/legality/kinds'),
+  setTwoStage: (kind: string, body: { twoStage: boolean; reason: string }) =>
+    http.put<{ kinds: LegalityKind[] }>(`/api/legality/kinds/${encodeURIComponent(kind)}`, body),
   stats: (q: { from?: string; to?: string }) => http.get<LegalityStats>('/api/legality/stats', q),
 };

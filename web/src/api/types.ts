@@ -43,6 +43,7 @@ export type Permission =
   | 'legality.review.request'
   | 'legality.review.unit'
   | 'legality.review.justice'
+  | 'legality.settings.manage'
   | 'normative.document.read'
   | 'normative.document.draft'
   | 'normative.document.deliberate'

@@ -8,7 +8,10 @@ import { useRequest } from '../../shared/useRequest.ts';
 import { SECTIONS } from '../nav.tsx';
 import { WorkTable } from './WorkTable.tsx';
 
-/** 法制审核: the penalty cases waiting for the reviewer's legal-review opinion, oldest deadline first. */
+/**
+ * 法制审核: the penalty cases whose legality review waits for the reviewer's opinion, oldest deadline first; each
+ * links to its review (the legality queue's case), where the opinion is given.
+ */
 export function LegalReviewQueuePage() {
   const list = useRequest(enforcementViewsApi.legalReviewQueue, []);
   if (list.error) return <LoadFailed detail={describeError(list.error)} onRetry={list.reload} />;
@@ -27,7 +30,7 @@ export function LegalReviewQueuePage() {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message="打开案件后点击“法制审核”，填写审核结论（通过 / 修改后通过 / 不通过）、审核意见和依据。未经法制审核或审核未通过的，不得作出决定。"
+        message="法制审核经合法性审查统一办理：点击“出具审核意见”打开该案的合法性审查，选择“审查通过”（通过 / 修改后通过）、“单位法制机构审查不通过”或“退回补充材料”，填写审查意见和法律依据。未经法制审核或审核未通过的，不得作出决定；审核不通过或退回的，由承办人补正后重新送法制审核。"
       />
       <Card variant="borderless">
         <WorkTable

@@ -111,6 +111,18 @@ export function WorkTable({
             sorter: (a: WorkItem, b: WorkItem) => (a.submittedOn ?? '').localeCompare(b.submittedOn ?? ''),
             render: (v: string | null) => v ?? '—',
           },
+          {
+            title: '合法性审查',
+            key: 'review',
+            render: (_: unknown, i: WorkItem) =>
+              i.review ? (
+                <Link to={caseLink(i.review.id)} state={fromHere(from)} data-testid="review-link">
+                  出具审核意见（{i.review.number}）
+                </Link>
+              ) : (
+                '—'
+              ),
+          },
         ]
       : []),
     ...(showRole

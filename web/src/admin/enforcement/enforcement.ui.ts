@@ -169,6 +169,7 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
     close: { summary: '结案报告' },
     recordStatement: { summary: '当事人陈述、申辩的意见', reason: '复核理由（未采纳或部分采纳的须填写）' },
     withdrawPublication: { reason: '撤回理由' },
+    resubmitForReview: { materials: '补正材料说明' },
   },
   enums: {
     'party.kind': PARTY_KINDS,
@@ -184,6 +185,10 @@ export const ENFORCEMENT_UI: CaseTypeUi = {
     recordStatement:
       '当事人有权陈述、申辩；行政机关应当充分听取，对提出的事实、理由和证据进行复核，成立的应当采纳（行政处罚法第四十五条）。',
     serve: '决定书应在宣告后当场交付，或在7个工作日内送达（行政处罚法第六十一条）。',
+    submitForReview:
+      '送法制审核即提请合法性审查（重大执法决定）：由本单位法制审核人员在“合法性审查”中出具审核意见，意见同时记入本案。',
+    resubmitForReview:
+      '法制审核不通过或退回补充材料的，补正后重新送审；退回的审查继续办理，不通过的重新提请审查。',
   },
   controls: {
     assignInvestigators: { investigators: officers, recused: officers },

@@ -6,6 +6,7 @@ import { type LegalityStats, legalityApi } from '../../api/normative.ts';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { LoadFailed } from '../../shared/Results.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
+import { LegalityKindsCard } from './LegalityKindsCard.tsx';
 import { OPINION_OUTCOMES, STAGES } from './legality.ui.ts';
 
 type Opinion = LegalityStats['opinions'][number];
@@ -87,12 +88,17 @@ export function LegalityStatsPage() {
           columns={[
             { title: '审查类型', dataIndex: 'kindLabel' },
             { title: '阶段', dataIndex: 'stage', render: (s: string) => STAGES[s] ?? s },
-            { title: '结论', dataIndex: 'outcome', render: (s: string) => OPINION_OUTCOMES[s] ?? s },
+            {
+              title: '结论',
+              dataIndex: 'outcome',
+              render: (s: string) => OPINION_OUTCOMES[s] ?? (s === 'returned' ? '退回补充材料' : s),
+            },
             { title: '件数', dataIndex: 'n', align: 'right' },
             { title: '其中超期', dataIndex: 'late', align: 'right' },
           ]}
         />
       </Card>
+      <LegalityKindsCard />
     </>
   );
 }

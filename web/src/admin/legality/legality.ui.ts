@@ -47,6 +47,11 @@ export const LEGALITY_UI: CaseTypeUi = {
     },
     outcome: OPINION_OUTCOMES,
     stage: STAGES,
+    'subject.type': {
+      'enforcement.penalty-case': '行政处罚案件（法制审核）',
+      'normative.document': '行政规范性文件',
+      'decisions.decision': '重大行政决策',
+    },
   },
   stepHelp: {
     unitPass: '单位法制机构审查通过（或修改后通过）后，报送司法局进行第二道审查。',

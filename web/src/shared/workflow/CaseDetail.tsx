@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../api/forms.ts';
@@ -368,7 +368,10 @@ function Records({
   timeline: TimelineEvent[];
   ui: CaseTypeUi | undefined;
 }) {
-  if (records.length === 0) return <Empty description="暂无法制审核、审批或集体讨论记录" />;
+  // Opinions of the legality service on this case (e.g. a penalty case's 法制审核), filed on its timeline.
+  const opinions = timeline.filter((e) => e.kind === 'record' && e.name === 'legality-review');
+  if (records.length === 0 && opinions.length === 0)
+    return <Empty description="暂无法制审核、审批或集体讨论记录" />;
   // Records do not name their author; the timeline event that added each one does.
   const author = new Map(
     timeline
@@ -377,6 +380,51 @@ function Records({
   );
   return (
     <Flex vertical gap={12}>
+      {opinions.map((e) => {
+        const o = (e.data ?? {}) as {
+          reviewId?: string;
+          reviewNumber?: string;
+          outcome?: string;
+          reasons?: string;
+          basis?: string;
+        };
+        return (
+          <div key={`${e.seq}`} className="fz-record" data-testid="record-legality-review">
+            <Flex justify="space-between" gap={12} wrap>
+              <Space>
+                <Typography.Text strong>{e.label}</Typography.Text>
+                <Tag color={RECORD_OUTCOME_COLOURS[o.outcome ?? ''] ?? 'default'}>
+                  {RECORD_OUTCOME_LABELS[o.outcome ?? ''] ??
+                    (o.outcome === 'returned' ? '退回补充材料' : o.outcome)}
+                </Tag>
+              </Space>
+              <Typography.Text type="secondary">
+                {e.actorName ?? ''} {formatTime(e.at)}
+              </Typography.Text>
+            </Flex>
+            <Descriptions
+              size="small"
+              column={1}
+              style={{ marginTop: 8 }}
+              items={[
+                { key: 'reasons', label: '审查意见', children: o.reasons ?? '' },
+                { key: 'basis', label: '法律依据', children: o.basis || '—' },
+                ...(o.reviewId
+                  ? [
+                      {
+                        key: 'review',
+                        label: '合法性审查',
+                        children: (
+                          <Link to={`/admin/cases/${encodeURIComponent(o.reviewId)}`}>{o.reviewNumber}</Link>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
+        );
+      })}
       {records.map((r) => (
         <div key={r.id} className="fz-record" data-testid={`record-${r.kind}`}>
           <Flex justify="space-between" gap={12} wrap>
