@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -39,6 +40,9 @@ export const cases = pgTable(
     index('cases_tenant_type_state_idx').on(t.tenantId, t.type, t.state),
     index('cases_tenant_unit_idx').on(t.tenantId, t.unitId),
     index('cases_tenant_owner_idx').on(t.tenantId, t.ownerId),
+    // A case about another record (a legality review's subject: the document, decision or penalty case it
+    // reviews): the gate that other modules ask before their step finds it without scanning the district's cases.
+    index('cases_tenant_subject_idx').on(t.tenantId, sql`(${t.data}->'subject'->>'id')`),
   ],
 );
 

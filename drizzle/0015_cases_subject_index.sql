@@ -1,0 +1,1 @@
+CREATE INDEX "cases_tenant_subject_idx" ON "cases" USING btree ("tenant_id",("data"->'subject'->>'id'));
