@@ -33,6 +33,9 @@ import {
   zPublishTaskBodyV2,
   zResult,
   zResultBody,
+  zResultCorrection,
+  zResultParams,
+  zResultWithdrawal,
   zTaskListQuery,
   zTaskV2,
   zTeamsBody,
@@ -48,7 +51,14 @@ import {
   updateItem,
 } from './plans.ts';
 import { publicDrawDetail } from './public.ts';
-import { listResults, myAssignments, publishResults, recordResult } from './results.ts';
+import {
+  correctResult,
+  listResults,
+  myAssignments,
+  publishResults,
+  recordResult,
+  withdrawResult,
+} from './results.ts';
 import { drawTask, getTask, listTasks, publicDraws, publishTask } from './tasks.ts';
 import { declareConflict, drawTeams, listConflicts } from './teams.ts';
 
@@ -265,6 +275,34 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       },
     },
     async (req) => publishResults(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${root}/tasks/:id/results/:entityId/correct`,
+    {
+      config: resultRecord,
+      schema: {
+        tags,
+        summary: '更正检查结果（检查组成员或牵头部门；已公示的，原信用记录撤销并按更正后的结果重新记录）',
+        params: zResultParams,
+        body: zResultCorrection,
+        response: { 200: zResult, ...problemResponses },
+      },
+    },
+    async (req) => correctResult(req.ctx(), req.params.id, req.params.entityId, req.body),
+  );
+  app.post(
+    `${root}/tasks/:id/results/:entityId/withdraw`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '撤回已公示的检查结果（牵头部门；信用记录同时撤销）',
+        params: zResultParams,
+        body: zResultWithdrawal,
+        response: { 200: zResult, ...problemResponses },
+      },
+    },
+    async (req) => withdrawResult(req.ctx(), req.params.id, req.params.entityId, req.body),
   );
   app.get(
     `${root}/assignments`,

@@ -265,8 +265,20 @@ export const zResult = z
     caseId: z.string().nullable(),
     publishDue: z.string(),
     publishedAt: zDateTime.nullable(),
+    revision: z.number().int(),
+    withdrawnAt: zDateTime.nullable(),
+    withdrawReason: z.string().nullable(),
+    overdueAt: zDateTime.nullable(),
   })
   .meta({ id: 'InspectionResult' });
+export const zResultCorrection = z.object({
+  outcome: zResultBody.shape.outcome,
+  findings: zText(2000),
+  reason: zText(500),
+  bodyId: zId.optional(),
+});
+export const zResultWithdrawal = z.object({ reason: zText(500) });
+export const zResultParams = z.object({ id: zId, entityId: zId });
 export const zAssignment = z.object({
   taskId: z.string(),
   taskTitle: z.string(),
