@@ -31,6 +31,7 @@ import {
   zPublicItemsAndPlans,
   zPublicTenantQuery,
   zPublishTaskBodyV2,
+  zRedrawBody,
   zResult,
   zResultBody,
   zResultCorrection,
@@ -60,7 +61,7 @@ import {
   withdrawResult,
 } from './results.ts';
 import { drawTask, getTask, listTasks, publicDraws, publishTask } from './tasks.ts';
-import { declareConflict, drawTeams, listConflicts } from './teams.ts';
+import { declareConflict, drawTeams, listConflicts, redrawTeam } from './teams.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -234,6 +235,21 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       },
     },
     async (req) => drawTeams(req.ctx(), req.params.id, req.body),
+  );
+  app.post(
+    `${root}/tasks/:id/teams/:entityId/redraw`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary:
+          '单组重新匹配：检查组成员事后申报回避或执法证不可用时，按公布的随机源、主体代码和重新匹配序号重新抽取该检查对象的检查组',
+        params: zResultParams,
+        body: zRedrawBody,
+        response: { 200: zTaskV2, ...problemResponses },
+      },
+    },
+    async (req) => redrawTeam(req.ctx(), req.params.id, req.params.entityId, req.body),
   );
   const resultRecord = { access: { permission: P['inspection.result.record'] } };
   app.get(
