@@ -33,6 +33,15 @@ export {
   rfc3797Draw,
 } from './rfc3797.ts';
 /** Draws stratified by credit grade (one RFC 3797 draw per stratum with the same sources). */
-export { GRADES, planStrata, rosterOrder, stratifiedDraw, stratumPick } from './strata.ts';
+export {
+  GRADES,
+  planStrata,
+  redrawOrder,
+  rosterOrder,
+  stratifiedDraw,
+  stratumPick,
+  teamFollowsOrder,
+  teamOrder,
+} from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
 export { poolHashOf } from './tasks.ts';
