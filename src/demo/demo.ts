@@ -13,6 +13,7 @@ import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
 import { type DemoCasesResult, loadDemoCases } from './cases.ts';
+import { type DemoInspectionResult, loadDemoInspection } from './inspection.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -83,6 +84,8 @@ export interface DemoResult {
   /** Enforcement cases of the demo year, and how many penalty decisions they published. */
   cases: number;
   published: number;
+  /** The 双随机、一公开 year (null when not loaded). */
+  inspection?: DemoInspectionResult | null;
   ms: number;
   /**
    * With `cases: 'later'`: loads the year's cases (same data as `'now'`), each step in its own transaction so a
@@ -100,7 +103,13 @@ export interface DemoResult {
  */
 export async function loadDemo(
   deps: Pick<AppDeps, 'db' | 'crypto'> & Partial<Pick<AppDeps, 'config'>>,
-  opts: { scale: number; tenantId: string; cases?: 'now' | 'later' },
+  opts: {
+    scale: number;
+    tenantId: string;
+    cases?: 'now' | 'later';
+    /** The 双随机、一公开 year (default true; the int-test template leaves it out: its fixtures start empty). */
+    inspection?: boolean;
+  },
 ): Promise<DemoResult> {
   const t0 = Date.now();
   const { db } = deps;
@@ -324,7 +333,17 @@ export async function loadDemo(
   // Major decisions (a published catalogue, decisions at different steps) for districts shown to people; the small
   // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
   if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
-  const base = { tenantId, units: rows.length + 1, users: people.length };
+  // The 双随机、一公开 year: directory, plan, drawn tasks with teams and results (credit records), one task to draw.
+  const inspection =
+    opts.inspection === false
+      ? null
+      : await loadDemoInspection(deps, {
+          tenantId,
+          scale: opts.scale,
+          rand: rng(Number(tenantId) + 3797),
+          now,
+        });
+  const base = { tenantId, units: rows.length + 1, users: people.length, inspection };
   if (opts.cases === 'later')
     return {
       ...base,

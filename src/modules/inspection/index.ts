@@ -45,3 +45,8 @@ export {
 } from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
 export { poolHashOf } from './tasks.ts';
+/** The service steps, for the demo district's inspection year (run on past dates through the same code). */
+export { createItem, createPlan } from './plans.ts';
+export { publishDueOf, publishResults } from './results.ts';
+export { drawTask, publishTask } from './tasks.ts';
+export { drawTeams } from './teams.ts';
