@@ -135,7 +135,7 @@ export async function loadDemoInspection(
   const rows = Array.from({ length: size }, (_, i) => {
     const [industry, noun] = INDUSTRIES[i % INDUSTRIES.length]!;
     const individual = rand() < 0.35;
-    const first17 = `${individual ? '92' : '91'}${tenantId}MA${String(i + 1).padStart(7, '0')}`;
+    const first17 = `${individual ? '92' : '91'}${tenantId}MD${String(i + 1).padStart(7, '0')}`;
     const town = towns[Math.floor(rand() * towns.length)]!;
     const word = PLACE_WORDS[(i * 7) % PLACE_WORDS.length]!;
     return {

@@ -548,5 +548,10 @@ export async function myAssignments(ctx: Ctx) {
       });
     }
   }
-  return out;
+  // What is still to record first, then the latest inspection dates.
+  return out.sort(
+    (a, b) =>
+      Number(a.result !== null) - Number(b.result !== null) ||
+      (b.inspectionDate ?? '').localeCompare(a.inspectionDate ?? ''),
+  );
 }

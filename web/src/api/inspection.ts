@@ -182,6 +182,10 @@ export interface InspectionResult {
   caseId: string | null;
   publishDue: string;
   publishedAt: string | null;
+  revision: number;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  overdueAt: string | null;
 }
 export interface ResultInput {
   entityId: string;

@@ -419,9 +419,13 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                             {OUTCOME_LABELS[r.outcome]}
                             {r.publishedAt ? (
                               <Tag color="green">已公示</Tag>
+                            ) : r.overdueAt ? (
+                              <Tag color="red">逾期未公示（期限 {r.publishDue}）</Tag>
                             ) : (
                               <Tag>公示期限 {r.publishDue}</Tag>
                             )}
+                            {r.withdrawnAt ? <Tag color="orange">已撤回公示</Tag> : null}
+                            {r.revision ? <Tag>已更正{r.revision}次</Tag> : null}
                           </span>
                         );
                       return t.status === 'teamed' && can('inspection.result.record') ? (
