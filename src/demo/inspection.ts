@@ -294,7 +294,11 @@ export async function loadDemoInspection(
     recorded += values.length;
     if (!last && values.length > 0) {
       // Published on the last inspection day + 5 working days, within the 20-working-day limit.
-      const lastDay = values.reduce((m, v) => (v.inspectedOn > m ? v.inspectedOn : m), inspectionDate);
+      const lastDay =
+        values
+          .map((v) => v.inspectedOn)
+          .sort()
+          .at(-1) ?? inspectionDate;
       const on = calendar.addWorkdays(lastDay, 5);
       published += (await publishResults(ctxAt(lead, `${on}T10:00:00+08:00`), task.id)).published;
     }

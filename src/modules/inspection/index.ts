@@ -17,8 +17,17 @@ export { InspectionPermissions } from './inspection.permissions.ts';
 export { inspectionRoutes } from './inspection.routes.ts';
 /** The directory table, for the demo district's seed and the benchmark. */
 export { inspectionResults, inspectionTasks, marketEntities } from './inspection.tables.ts';
+/** The service steps, for the demo district's inspection year (run on past dates through the same code). */
+export { createItem, createPlan } from './plans.ts';
 /** The daily job's step: flags results still unpublished after their due date (20 working days). */
-export { flagOverdueResults, OUTCOMES, type Outcome, OVERDUE_JOB } from './results.ts';
+export {
+  flagOverdueResults,
+  OUTCOMES,
+  type Outcome,
+  OVERDUE_JOB,
+  publishDueOf,
+  publishResults,
+} from './results.ts';
 /** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
 export {
   canonicalSource,
@@ -44,9 +53,5 @@ export {
   teamOrder,
 } from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
-export { poolHashOf } from './tasks.ts';
-/** The service steps, for the demo district's inspection year (run on past dates through the same code). */
-export { createItem, createPlan } from './plans.ts';
-export { publishDueOf, publishResults } from './results.ts';
-export { drawTask, publishTask } from './tasks.ts';
+export { drawTask, poolHashOf, publishTask } from './tasks.ts';
 export { drawTeams } from './teams.ts';
