@@ -88,10 +88,23 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     await drawForm.getByLabel('随机源2').fill('4 0 9 1 6');
     await drawForm.getByRole('button', { name: '抽取' }).click();
     const teamsForm = drawer.getByTestId('teams-form');
-    await teamsForm.waitFor();
-    await typeDate(teamsForm, '检查日期', today);
-    await teamsForm.getByRole('button', { name: '匹配' }).click();
-    await teamsForm.waitFor({ state: 'detached' });
+    await drawer.getByText('已抽取对象').first().waitFor();
+    // The drawer reloads the task after each step: type and submit again if a reload replaced the form meanwhile.
+    const teamed = () => drawer.getByText('已匹配检查人员').count();
+    await expect
+      .poll(
+        async () => {
+          if (!(await teamed()))
+            try {
+              await typeDate(teamsForm, '检查日期', today);
+              await teamsForm.getByRole('button', { name: '匹配' }).click({ timeout: 3000 });
+              await drawer.getByText('已匹配检查人员').first().waitFor({ timeout: 5000 });
+            } catch {}
+          return teamed();
+        },
+        { timeout: 45_000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
     const href = await drawer.locator('a[href^="/public/inspection/draws/"]').getAttribute('href');
     expect(href).toBeTruthy();
     await page.keyboard.press('Escape');
@@ -124,6 +137,12 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     await form.getByLabel('检查情况').fill('进货查验记录不全，责令十五日内整改');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await form.waitFor({ state: 'detached' });
+    await page.getByTestId('assignments-table').getByText('责令限期整改').first().waitFor();
+    await page
+      .locator('.ant-modal-wrap')
+      .first()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
     await signOut(page);
 
     // The lead department publishes; the credit record appears in the public lookup.
