@@ -334,26 +334,27 @@ export async function loadDemo(
   // districts of the test and browser runs stay without them, since their fixtures count catalogue items and cases.
   if (opts.scale >= 0.5) await seedDemoDecisions(deps, tenantId);
   // The 双随机、一公开 year: directory, plan, drawn tasks with teams and results (credit records), one task to draw.
-  const inspection =
+  // With `cases: 'later'` it loads with the cases (a first `serve` listens meanwhile: about 25 s at scale 1).
+  const loadInspection = () =>
     opts.inspection === false
-      ? null
-      : await loadDemoInspection(deps, {
-          tenantId,
-          scale: opts.scale,
-          rand: rng(Number(tenantId) + 3797),
-          now,
-        });
-  const base = { tenantId, units: rows.length + 1, users: people.length, inspection };
+      ? Promise.resolve(null)
+      : loadDemoInspection(deps, { tenantId, scale: opts.scale, rand: rng(Number(tenantId) + 3797), now });
+  const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {
       ...base,
       cases: 0,
       published: 0,
+      inspection: null,
       ms: Date.now() - t0,
-      loadCases: () => loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false }),
+      loadCases: async () => {
+        await loadInspection();
+        return loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false });
+      },
     };
+  const inspection = await loadInspection();
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
-  return { ...base, cases: year.cases, published: year.published, ms: Date.now() - t0 };
+  return { ...base, inspection, cases: year.cases, published: year.published, ms: Date.now() - t0 };
 }
 
 /**
