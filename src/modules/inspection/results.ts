@@ -382,6 +382,23 @@ export function correctResult(
     const onTeam = teams.find((t) => t.entityId === entityId)?.inspectors.includes(ctx.actor.userId) ?? false;
     if (!onTeam && !task.canManage)
       throw forbidden('INSPECTION.NOT_ON_TEAM', '只有该检查对象的检查组成员或牵头部门可以更正检查结果');
+    if (onTeam && !task.canManage) {
+      const [declared] = await ctx.db
+        .select({ id: inspectionConflicts.id })
+        .from(inspectionConflicts)
+        .where(
+          and(
+            eq(inspectionConflicts.tenantId, ctx.actor.tenantId),
+            eq(inspectionConflicts.userId, ctx.actor.userId),
+            eq(inspectionConflicts.entityId, entityId),
+          )!,
+        );
+      if (declared)
+        throw conflict(
+          'INSPECTION.INSPECTOR_CONFLICTED',
+          '您已申报与该市场主体存在利害关系，应当回避，不能更正检查结果',
+        );
+    }
     const check = new ProblemCollector();
     if (!input.reason.trim()) check.add('/body/reason', '请填写更正理由');
     if (input.outcome === 'case' && !cur.caseId && !input.bodyId)

@@ -463,7 +463,7 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                       );
                       if (!r) return t.canManage ? act('redraw', '重新匹配') : null;
                       return [
-                        t.canManage || can('inspection.result.record') ? act('correct', '更正') : null,
+                        can('inspection.result.record') ? act('correct', '更正') : null,
                         t.canManage && r.publishedAt ? act('withdraw', '撤回公示') : null,
                       ];
                     },
