@@ -6,7 +6,7 @@ import type { AppDeps } from '../http/deps.ts';
 import { ensureCalendarSeeded } from '../platform/calendar/index.ts';
 import { startLogSequencer } from '../platform/log/index.ts';
 import { listTenants, syncBuiltinRoles } from '../platform/tenancy/index.ts';
-import { startTimerWorker } from '../platform/workflow/index.ts';
+import { startDailyJobWorker, startTimerWorker } from '../platform/workflow/index.ts';
 import { openRuntime } from './runtime.ts';
 
 /**
@@ -63,7 +63,17 @@ function startBackground(
   let stopped = false;
   const timers = () => {
     if (stopped) return;
-    stopTimers = startTimerWorker(deps, deps.clock, 5_000, (e) => logger.error({ err: e }, 'timer worker'));
+    const stopTimerWorker = startTimerWorker(deps, deps.clock, 5_000, (e) =>
+      logger.error({ err: e }, 'timer worker'),
+    );
+    // Daily jobs (publicity periods ending, publication deadlines passing), checked every minute.
+    const stopJobs = startDailyJobWorker(deps, deps.clock, 60_000, (e) =>
+      logger.error({ err: e }, 'daily job'),
+    );
+    stopTimers = () => {
+      stopTimerWorker();
+      stopJobs();
+    };
   };
   // The demo year's timers start once the year is in (its cases' periods are then final).
   const loading = demoCases

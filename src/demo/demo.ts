@@ -14,6 +14,7 @@ import { positions, units } from '../platform/org/org.tables.ts';
 import { createTenant, getTenant } from '../platform/tenancy/index.ts';
 import { computeUsccCheck } from '../platform/validators/index.ts';
 import { type DemoCasesResult, loadDemoCases } from './cases.ts';
+import { type DemoInspectionResult, loadDemoInspection } from './inspection.ts';
 import {
   DEPARTMENTS,
   ENFORCEMENT_TEAMS,
@@ -86,6 +87,8 @@ export interface DemoResult {
   /** Enforcement cases of the demo year, and how many penalty decisions they published. */
   cases: number;
   published: number;
+  /** The 双随机、一公开 year (null when not loaded). */
+  inspection?: DemoInspectionResult | null;
   ms: number;
   /** The rule-making year (normative documents, major decisions, legality reviews), when loaded at once. */
   rulemaking?: DemoRulemakingResult;
@@ -118,6 +121,8 @@ export async function loadDemo(
      * browser tests' district stay without them, since their fixtures count documents, campaigns and reviews.
      */
     rulemaking?: boolean;
+    /** The 双随机、一公开 year (default true; the int-test template leaves it out: its fixtures start empty). */
+    inspection?: boolean;
   },
 ): Promise<DemoResult> {
   const t0 = Date.now();
@@ -354,25 +359,35 @@ export async function loadDemo(
     stock ? loadDemoRulemakingYear(deps, { tenantId, scale: opts.scale, stock, atomic }) : undefined;
   const seedStock = () =>
     withRulemaking ? seedDemoRulemaking(deps, { tenantId, scale: opts.scale, now }) : Promise.resolve(null);
+  // The 双随机、一公开 year: directory, plan, drawn tasks with teams and results (credit records), one task to draw.
+  // With `cases: 'later'` it loads with the cases (a first `serve` listens meanwhile: about 25 s at scale 1).
+  const loadInspection = () =>
+    opts.inspection === false
+      ? Promise.resolve(null)
+      : loadDemoInspection(deps, { tenantId, scale: opts.scale, rand: rng(Number(tenantId) + 3797), now });
   const base = { tenantId, units: rows.length + 1, users: people.length };
   if (opts.cases === 'later')
     return {
       ...base,
       cases: 0,
       published: 0,
+      inspection: null,
       ms: Date.now() - t0,
       loadCases: async () => {
         const stock = await seedStock();
+        await loadInspection();
         const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand, atomic: false });
         const rulemaking = await rulemakingYear(false, stock);
         return rulemaking ? { ...year, rulemaking } : year;
       },
     };
   const stock = await seedStock();
+  const inspection = await loadInspection();
   const year = await loadDemoCases(deps, { tenantId, scale: opts.scale, rand });
   const rulemaking = await rulemakingYear(true, stock);
   return {
     ...base,
+    inspection,
     cases: year.cases,
     published: year.published,
     ...(rulemaking ? { rulemaking } : {}),

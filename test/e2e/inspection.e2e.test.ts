@@ -1,13 +1,15 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
-import { apiLogin, signIn, signOut } from './session.ts';
+import { apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
- * 双随机、一公开 up to the draw: `unitadmin` publishes a task in the admin (its pool, roster and a future source
- * frozen), and the portal lists it with its announced source, still waiting for the value. The draw itself, the
- * in-browser verification and results need a source that has become public, so a later day: the server's clock
- * cannot be set in this harness (see the module README; the API tests cover those steps with a pinned clock).
+ * 双随机、一公开 in the browser. First `unitadmin` publishes a task in the admin (its pool, roster and a future
+ * source frozen) and the portal lists it with its announced source, still waiting for the value. Then the demo
+ * district's task published earlier with sources dated in the past (the server's real clock is later): the values
+ * are entered and the task drawn, teams matched for today, the portal's verify page repeats the draw and the
+ * teams in the browser, the officer on the team records an order to rectify, the lead publishes, and the
+ * entity's public credit lookup (信用查询) shows the inspection result.
  */
 describe('inspection: publish a task, see it announced on the portal', () => {
   let stack: Running;
@@ -68,5 +70,98 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     const draw = page.getByTestId('public-draw');
     await draw.getByTestId('source-value-0').waitFor();
     await expect(draw.getByTestId('source-value-0').textContent()).resolves.toBe('尚未产生');
+  });
+
+  it('draws the demo task whose sources are public, verifies it, records and publishes a result, shows it in 信用查询', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await signIn(page, stack.url, 'unitadmin');
+    const menu = page.getByTestId('admin-menu');
+    await menu.getByRole('menuitem', { name: '双随机、一公开' }).click();
+    await menu.getByRole('menuitem', { name: '抽查任务' }).click();
+    await page
+      .getByTestId('tasks-table')
+      .getByRole('button', { name: /待抽取/ })
+      .click();
+    const drawer = page.getByTestId('task-drawer');
+    const drawForm = drawer.getByTestId('draw-form');
+    await drawForm.getByLabel('随机源1').fill('03 08 15 21 27 30');
+    await drawForm.getByLabel('随机源2').fill('4 0 9 1 6');
+    await drawForm.getByRole('button', { name: '抽取' }).click();
+    const teamsForm = drawer.getByTestId('teams-form');
+    await drawer.getByText('已抽取对象').first().waitFor();
+    // The drawer reloads the task after each step: type and submit again if a reload replaced the form meanwhile.
+    const teamed = () => drawer.getByText('已匹配检查人员').count();
+    await expect
+      .poll(
+        async () => {
+          if (!(await teamed()))
+            try {
+              await typeDate(teamsForm, '检查日期', today);
+              await teamsForm.getByRole('button', { name: '匹配' }).click({ timeout: 3000 });
+              await drawer.getByText('已匹配检查人员').first().waitFor({ timeout: 5000 });
+            } catch {}
+          return teamed();
+        },
+        { timeout: 45_000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
+    const href = await drawer.locator('a[href^="/public/inspection/draws/"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await signOut(page);
+
+    // The portal repeats the draw and every team in the browser from the published inputs only.
+    await page.goto(`${stack.url}${href}`);
+    const draw = page.getByTestId('public-draw');
+    await draw.getByTestId('verify-button').click();
+    const verdict = draw.getByTestId('verify-result');
+    await verdict.waitFor();
+    await expect(verdict.textContent()).resolves.toContain('复算结果与公布的抽取结果一致');
+    await expect(verdict.textContent()).resolves.toContain('检查人员匹配：一致');
+
+    // The officer on a team records an order to rectify (谁检查、谁录入).
+    await signIn(page, stack.url, 'officer');
+    await page.getByTestId('admin-menu').getByRole('menuitem', { name: '双随机、一公开' }).click();
+    await page.getByTestId('admin-menu').getByRole('menuitem', { name: '我的检查' }).click();
+    const row = page
+      .getByTestId('assignments-table')
+      .locator('tr', { has: page.getByRole('button', { name: '录入结果' }) })
+      .first();
+    await row.waitFor();
+    const uscc = ((await row.locator('td').nth(2).textContent()) ?? '').trim();
+    expect(uscc).toMatch(/^9[12]\d{6}MD\d{7}[0-9A-Z]$/);
+    await row.getByRole('button', { name: '录入结果' }).click();
+    const form = page.getByTestId('result-form');
+    await choose(page, form, '检查结果', '责令限期整改');
+    await typeDate(form, '检查日期', today);
+    await form.getByLabel('检查情况').fill('进货查验记录不全，责令十五日内整改');
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('assignments-table').getByText('责令限期整改').first().waitFor();
+    await page
+      .locator('.ant-modal-wrap')
+      .first()
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
+    await signOut(page);
+
+    // The lead department publishes; the credit record appears in the public lookup.
+    await signIn(page, stack.url, 'unitadmin');
+    await page.getByTestId('admin-menu').getByRole('menuitem', { name: '双随机、一公开' }).click();
+    await page.getByTestId('admin-menu').getByRole('menuitem', { name: '抽查任务' }).click();
+    await page
+      .getByTestId('tasks-table')
+      .getByRole('button', { name: /待抽取/ })
+      .click();
+    await drawer.getByRole('button', { name: '公示检查结果' }).click();
+    await drawer.getByText('已公示').first().waitFor();
+    await page.keyboard.press('Escape');
+    await signOut(page);
+
+    await page.goto(`${stack.url}/public/credit?q=${uscc}&code=${uscc}`);
+    const inspections = page.getByTestId('credit-inspections');
+    await inspections.waitFor();
+    await expect(inspections.textContent()).resolves.toContain('责令限期整改');
+    await expect(inspections.textContent()).resolves.toContain('进货查验记录不全');
   });
 });

@@ -19,7 +19,10 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ dataDir: 'memory://' });
     await database.migrate();
     await ensureCalendarSeeded(database.db);
-    await loadDemo({ db: database.db, crypto }, { scale: TEST_SCALE, tenantId: TEST_TENANT });
+    await loadDemo(
+      { db: database.db, crypto },
+      { scale: TEST_SCALE, tenantId: TEST_TENANT, inspection: false },
+    );
     const dump = await database.pglite!.dumpDataDir('none');
     const dir = join(tmpdir(), 'fazhi-test');
     mkdirSync(dir, { recursive: true });
@@ -46,7 +49,10 @@ export default async function setup(project: TestProject) {
     const database = await openDatabase({ url: pgUrlFor(template), poolMax: 2 });
     await database.migrate();
     await ensureCalendarSeeded(database.db);
-    await loadDemo({ db: database.db, crypto }, { scale: TEST_SCALE, tenantId: TEST_TENANT });
+    await loadDemo(
+      { db: database.db, crypto },
+      { scale: TEST_SCALE, tenantId: TEST_TENANT, inspection: false },
+    );
     await database.close();
     project.provide('pgTemplate', template);
     return async () => {

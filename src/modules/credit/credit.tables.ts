@@ -75,6 +75,8 @@ export const creditRecords = pgTable(
     /** active · repaired 已修复（停止公示） · revoked 已撤销 */
     status: text('status').notNull().default('active'),
     repairedOn: date('repaired_on', { mode: 'string' }),
+    /** When the daily job stopped the publicity at `publicity_end` (自动停止公示) and re-graded the subject. */
+    publicityEndedAt: timestamp('publicity_ended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -88,6 +90,7 @@ export const creditRecords = pgTable(
     index('credit_records_tenant_code_idx').on(t.tenantId, t.creditCode),
     index('credit_records_tenant_unit_idx').on(t.tenantId, t.sourceUnitId, t.decidedOn),
     index('credit_records_tenant_decided_idx').on(t.tenantId, t.decidedOn),
+    index('credit_records_tenant_publicity_end_idx').on(t.tenantId, t.publicityEnd),
   ],
 );
 

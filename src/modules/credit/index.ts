@@ -22,6 +22,8 @@ export {
 export { type CreditFlag, creditFlags } from './measures.ts';
 /** Publicity and repair periods by rules version (in force by date). */
 export { BUILTIN_RULES, publicityFor, type RulesVersion, versionOn } from './publicity.ts';
+/** The daily job's step: ends the publicity of records past their end and re-grades their subjects. */
+export { endPublicity, PUBLICITY_END_JOB } from './publicity-end.ts';
 /** Intake other modules call in their own transaction: `recordCredit(txCtx, record)`. */
 export { type CreditRecordInput, recordCredit, revokeCreditByOrigin } from './records.ts';
 export {

@@ -34,6 +34,14 @@ const positive: PublicityPeriods = {
   commitment_fulfilled: { '*': { min: 0, max: 12, repairable: false } },
 };
 
+/**
+ * An inspection that found nothing (抽查未发现问题) is published like any completed check (rules.md §3.6: 100% of
+ * completed checks) for 1 year [M]; nothing to repair.
+ */
+const inspectionClear: Partial<Record<Severity | '*', Period>> = {
+  none: { min: 0, max: 12, repairable: false },
+};
+
 /** The built-in versions, oldest first. */
 export const BUILTIN_RULES: readonly RulesVersion[] = [
   {
@@ -51,11 +59,14 @@ export const BUILTIN_RULES: readonly RulesVersion[] = [
         { min: 6, max: 36, repairable: true },
         { min: 12, max: 36, repairable: true },
       ),
-      inspection: adverse(
-        { min: 0, max: 3, repairable: true },
-        { min: 6, max: 36, repairable: true },
-        { min: 12, max: 36, repairable: true },
-      ),
+      inspection: {
+        ...inspectionClear,
+        ...adverse(
+          { min: 0, max: 3, repairable: true },
+          { min: 6, max: 36, repairable: true },
+          { min: 12, max: 36, repairable: true },
+        ),
+      },
       // Removal once obligations are fulfilled; the serious list: 3 years, early removal after 1 year [M].
       abnormal_listing: { '*': { min: 0, max: 36, repairable: true } },
       serious_dishonesty: { '*': { min: 12, max: 36, repairable: true } },
@@ -74,11 +85,14 @@ export const BUILTIN_RULES: readonly RulesVersion[] = [
         { min: 3, max: 12, repairable: true },
         { min: 12, max: 36, repairable: true },
       ),
-      inspection: adverse(
-        { min: 0, max: 3, repairable: true },
-        { min: 3, max: 12, repairable: true },
-        { min: 12, max: 36, repairable: true },
-      ),
+      inspection: {
+        ...inspectionClear,
+        ...adverse(
+          { min: 0, max: 3, repairable: true },
+          { min: 3, max: 12, repairable: true },
+          { min: 12, max: 36, repairable: true },
+        ),
+      },
       abnormal_listing: { '*': { min: 0, max: 36, repairable: true } },
       serious_dishonesty: { '*': { min: 12, max: 36, repairable: true } },
       commitment_breached: adverse(

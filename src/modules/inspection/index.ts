@@ -3,6 +3,8 @@
  * (市场主体名录库), inspection items, plans, tasks and their draws. Credit grades live in the credit module.
  */
 
+/** Result outcomes; a published result becomes a credit record of the entity (credit-link.ts). */
+export { OUTCOME_SEVERITY } from './credit-link.ts';
 /** 市场主体名录库: entity reads for other modules (the credit module keys on the same credit code). */
 export { ENTITY_STATUSES, ENTITY_TYPES, type EntityView, getEntity } from './directory.ts';
 export { ENTITY_COLUMNS } from './directory-file.ts';
@@ -15,8 +17,17 @@ export { InspectionPermissions } from './inspection.permissions.ts';
 export { inspectionRoutes } from './inspection.routes.ts';
 /** The directory table, for the demo district's seed and the benchmark. */
 export { inspectionResults, inspectionTasks, marketEntities } from './inspection.tables.ts';
-/** Result outcomes; a result is an input the credit module may turn into a credit record. */
-export { OUTCOMES, type Outcome } from './results.ts';
+/** The service steps, for the demo district's inspection year (run on past dates through the same code). */
+export { createItem, createPlan } from './plans.ts';
+/** The daily job's step: flags results still unpublished after their due date (20 working days). */
+export {
+  flagOverdueResults,
+  OUTCOMES,
+  type Outcome,
+  OVERDUE_JOB,
+  publishDueOf,
+  publishResults,
+} from './results.ts';
 /** RFC 3797 verifiable selection: canonical sources, key, digests and the draw itself. */
 export {
   canonicalSource,
@@ -31,6 +42,16 @@ export {
   rfc3797Draw,
 } from './rfc3797.ts';
 /** Draws stratified by credit grade (one RFC 3797 draw per stratum with the same sources). */
-export { GRADES, planStrata, rosterOrder, stratifiedDraw, stratumPick } from './strata.ts';
+export {
+  GRADES,
+  planStrata,
+  redrawOrder,
+  rosterOrder,
+  stratifiedDraw,
+  stratumPick,
+  teamFollowsOrder,
+  teamOrder,
+} from './strata.ts';
 /** The pool hash anyone can recompute from a published pool. */
-export { poolHashOf } from './tasks.ts';
+export { drawTask, poolHashOf, publishTask } from './tasks.ts';
+export { drawTeams } from './teams.ts';

@@ -31,8 +31,12 @@ import {
   zPublicItemsAndPlans,
   zPublicTenantQuery,
   zPublishTaskBodyV2,
+  zRedrawBody,
   zResult,
   zResultBody,
+  zResultCorrection,
+  zResultParams,
+  zResultWithdrawal,
   zTaskListQuery,
   zTaskV2,
   zTeamsBody,
@@ -48,9 +52,16 @@ import {
   updateItem,
 } from './plans.ts';
 import { publicDrawDetail } from './public.ts';
-import { listResults, myAssignments, publishResults, recordResult } from './results.ts';
+import {
+  correctResult,
+  listResults,
+  myAssignments,
+  publishResults,
+  recordResult,
+  withdrawResult,
+} from './results.ts';
 import { drawTask, getTask, listTasks, publicDraws, publishTask } from './tasks.ts';
-import { declareConflict, drawTeams, listConflicts } from './teams.ts';
+import { declareConflict, drawTeams, listConflicts, redrawTeam } from './teams.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -225,6 +236,21 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
     },
     async (req) => drawTeams(req.ctx(), req.params.id, req.body),
   );
+  app.post(
+    `${root}/tasks/:id/teams/:entityId/redraw`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary:
+          '单组重新匹配：检查组成员事后申报回避或执法证不可用时，按公布的随机源、主体代码和重新匹配序号重新抽取该检查对象的检查组',
+        params: zResultParams,
+        body: zRedrawBody,
+        response: { 200: zTaskV2, ...problemResponses },
+      },
+    },
+    async (req) => redrawTeam(req.ctx(), req.params.id, req.params.entityId, req.body),
+  );
   const resultRecord = { access: { permission: P['inspection.result.record'] } };
   app.get(
     `${root}/tasks/:id/results`,
@@ -265,6 +291,34 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       },
     },
     async (req) => publishResults(req.ctx(), req.params.id),
+  );
+  app.post(
+    `${root}/tasks/:id/results/:entityId/correct`,
+    {
+      config: resultRecord,
+      schema: {
+        tags,
+        summary: '更正检查结果（检查组成员或牵头部门；已公示的，原信用记录撤销并按更正后的结果重新记录）',
+        params: zResultParams,
+        body: zResultCorrection,
+        response: { 200: zResult, ...problemResponses },
+      },
+    },
+    async (req) => correctResult(req.ctx(), req.params.id, req.params.entityId, req.body),
+  );
+  app.post(
+    `${root}/tasks/:id/results/:entityId/withdraw`,
+    {
+      config: taskManage,
+      schema: {
+        tags,
+        summary: '撤回已公示的检查结果（牵头部门；信用记录同时撤销）',
+        params: zResultParams,
+        body: zResultWithdrawal,
+        response: { 200: zResult, ...problemResponses },
+      },
+    },
+    async (req) => withdrawResult(req.ctx(), req.params.id, req.params.entityId, req.body),
   );
   app.get(
     `${root}/assignments`,

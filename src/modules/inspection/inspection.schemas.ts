@@ -156,6 +156,25 @@ const zTeam = z.object({
   entityId: z.string(),
   inspectors: z.array(z.string()),
   skipped: z.array(z.object({ userId: z.string(), reason: z.string() })),
+  redraw: z.number().int().optional(),
+});
+const zRedraw = z.object({
+  seq: z.number().int(),
+  entityId: z.string(),
+  position: z.number().int(),
+  cause: z.string(),
+  reason: z.string(),
+  previous: z.array(z.string()),
+  inspectors: z.array(z.string()),
+  skipped: z.array(z.object({ userId: z.string(), reason: z.string() })),
+  by: z.string(),
+  at: z.string(),
+});
+export const zRedrawBody = z.object({
+  cause: z.enum(['conflict', 'credential', 'other'], {
+    error: '须为 conflict（申报回避）、credential（执法证不可用）或 other（其他）',
+  }),
+  reason: zText(500),
 });
 export const zTaskV2 = zTask
   .extend({
@@ -170,6 +189,7 @@ export const zTaskV2 = zTask
     inspectionDate: z.string().nullable(),
     teams: z.array(zTeam).nullable(),
     teamsDrawnAt: zDateTime.nullable(),
+    redraws: z.array(zRedraw),
     unitId: z.string(),
     canManage: z.boolean(),
   })
@@ -265,8 +285,20 @@ export const zResult = z
     caseId: z.string().nullable(),
     publishDue: z.string(),
     publishedAt: zDateTime.nullable(),
+    revision: z.number().int(),
+    withdrawnAt: zDateTime.nullable(),
+    withdrawReason: z.string().nullable(),
+    overdueAt: zDateTime.nullable(),
   })
   .meta({ id: 'InspectionResult' });
+export const zResultCorrection = z.object({
+  outcome: zResultBody.shape.outcome,
+  findings: zText(2000),
+  reason: zText(500),
+  bodyId: zId.optional(),
+});
+export const zResultWithdrawal = z.object({ reason: zText(500) });
+export const zResultParams = z.object({ id: zId, entityId: zId });
 export const zAssignment = z.object({
   taskId: z.string(),
   taskTitle: z.string(),
@@ -320,9 +352,23 @@ export const zPublicDrawV2 = zPublicDraw.extend({
         entityName: z.string(),
         inspectors: z.array(z.number().int()),
         skipped: z.array(z.object({ roster: z.number().int(), reason: z.string() })),
+        /** The re-draw the team comes from (null: the original draw). */
+        redraw: z.number().int().nullable(),
       }),
     )
     .nullable(),
+  redraws: z.array(
+    z.object({
+      seq: z.number().int(),
+      uscc: z.string(),
+      cause: z.string(),
+      causeLabel: z.string(),
+      previous: z.array(z.number().int()),
+      inspectors: z.array(z.number().int()),
+      skipped: z.array(z.object({ roster: z.number().int(), reason: z.string() })),
+      at: z.string(),
+    }),
+  ),
   results: z.array(
     z.object({
       uscc: z.string(),
@@ -332,6 +378,7 @@ export const zPublicDrawV2 = zPublicDraw.extend({
       findings: z.string(),
       inspectedOn: z.string(),
       publishedAt: zDateTime,
+      revision: z.number().int(),
     }),
   ),
 });

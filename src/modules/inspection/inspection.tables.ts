@@ -100,6 +100,8 @@ export const inspectionTasks = pgTable(
     inspectionDate: date('inspection_date', { mode: 'string' }),
     teams: jsonb('teams').$type<Team[]>(),
     teamsDrawnAt: timestamp('teams_drawn_at', { withTimezone: true }),
+    /** 单组重新匹配: every re-draw of one entity's team after a later conflict, numbered 1, 2, … (published). */
+    redraws: jsonb('redraws').$type<Redraw[]>().notNull().default(sql`'[]'::jsonb`),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -132,6 +134,27 @@ export interface Team {
   entityId: string;
   inspectors: string[];
   skipped: { userId: string; reason: string }[];
+  /** The re-draw this team comes from (its sequence number), absent for the original draw. */
+  redraw?: number;
+}
+
+/**
+ * 单组重新匹配: one entity's team drawn again after the teams were drawn (an inspector declared a conflict or lost
+ * the credential). The new roster order is RFC 3797 over the same roster with the task's source values, the
+ * entity's credit code and the sequence number as sources; the previous team and the reason are kept.
+ */
+export interface Redraw {
+  seq: number;
+  entityId: string;
+  position: number;
+  /** conflict 申报回避 · credential 执法证不可用 · other 其他 */
+  cause: 'conflict' | 'credential' | 'other';
+  reason: string;
+  previous: string[];
+  inspectors: string[];
+  skipped: { userId: string; reason: string }[];
+  by: string;
+  at: string;
 }
 
 /** 随机抽查事项清单: one item of a department's list. */
@@ -224,6 +247,13 @@ export const inspectionResults = pgTable(
     caseId: uuid('case_id'),
     publishDue: date('publish_due', { mode: 'string' }).notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** How many times the result was corrected (更正); each correction is logged with its reason. */
+    revision: integer('revision').notNull().default(0),
+    /** 撤回公示: when the publication was withdrawn (the result may be corrected and published again). */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    /** When the daily job found it unpublished past `publishDue` (逾期未公示). */
+    overdueAt: timestamp('overdue_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.taskId, t.entityId] }),
@@ -236,5 +266,6 @@ export const inspectionResults = pgTable(
       foreignColumns: [marketEntities.tenantId, marketEntities.id],
     }),
     index('inspection_results_tenant_published_idx').on(t.tenantId, t.publishedAt),
+    index('inspection_results_tenant_due_idx').on(t.tenantId, t.publishDue),
   ],
 );

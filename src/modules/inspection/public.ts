@@ -6,9 +6,10 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { queryRows } from '../../kernel/db/index.ts';
-import { inspectionItems, inspectionTasks, marketEntities } from './inspection.tables.ts';
+import { inspectionItems, inspectionTasks, marketEntities, type Redraw } from './inspection.tables.ts';
 import { publicResults } from './results.ts';
 import { present, publicDraw } from './tasks.ts';
+import { REDRAW_CAUSES } from './teams.ts';
 
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
@@ -56,8 +57,21 @@ export async function publicDrawDetail(db: Db, tenantId: string, id: string) {
       entityName: names.get(t.entityId) ?? '',
       inspectors: t.inspectors.map((u) => rosterIds.indexOf(u) + 1),
       skipped: t.skipped.map((s) => ({ roster: rosterIds.indexOf(s.userId) + 1, reason: s.reason })),
+      redraw: t.redraw ?? null,
     }));
   }
+  // 单组重新匹配: the cause is public, the reason stays internal (it may name relatives or illness).
+  const pos = (u: string) => rosterIds.indexOf(u) + 1;
+  const redraws = v.redraws.map((r: Redraw) => ({
+    seq: r.seq,
+    uscc: poolCodes[r.position - 1]!,
+    cause: r.cause,
+    causeLabel: REDRAW_CAUSES[r.cause] ?? r.cause,
+    previous: r.previous.map(pos),
+    inspectors: r.inspectors.map(pos),
+    skipped: r.skipped.map((s) => ({ roster: pos(s.userId), reason: s.reason })),
+    at: r.at,
+  }));
   return {
     ...base,
     unitName: nameOf(row!.unitId) || null,
@@ -70,6 +84,7 @@ export async function publicDrawDetail(db: Db, tenantId: string, id: string) {
     recuseTownOfficers: v.recuseTownOfficers,
     inspectionDate: v.inspectionDate,
     teams,
+    redraws,
     results: await publicResults(db, tenantId, id),
   };
 }

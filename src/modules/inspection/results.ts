@@ -4,7 +4,7 @@
  * publishes the results (谁检查、谁公开) within 20 working days of the inspection (deadline rule
  * `inspection.publish-results` on the platform clock), with personal data masked.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { type Ctx, inTx } from '../../platform/access/index.ts';
@@ -13,6 +13,7 @@ import { computeDeadline, effectiveRule } from '../../platform/clock/index.ts';
 import { definePolicy, maskText } from '../../platform/masking/index.ts';
 import { calendarFor, chinaDate, createCase } from '../../platform/workflow/index.ts';
 import { PenaltyCase } from '../enforcement/index.ts';
+import { type OutcomeCode, recordResultCredit, revokeResultCredit } from './credit-link.ts';
 import { InspectionPermissions as P } from './inspection.permissions.ts';
 import {
   inspectionConflicts,
@@ -31,6 +32,7 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 export const PUBLISH_RULE = 'inspection.publish-results';
+export const OVERDUE_JOB = 'inspection.results-overdue';
 
 /**
  * Results publish who was inspected and what was found, not who runs the entity: a person named in the findings
@@ -62,6 +64,10 @@ export interface ResultView {
   caseId: string | null;
   publishDue: string;
   publishedAt: Date | null;
+  revision: number;
+  withdrawnAt: Date | null;
+  withdrawReason: string | null;
+  overdueAt: Date | null;
 }
 
 /** The task as a team member or a reader in scope sees it; 404 for anyone else. */
@@ -93,7 +99,28 @@ const resultCols = {
   caseId: inspectionResults.caseId,
   publishDue: inspectionResults.publishDue,
   publishedAt: inspectionResults.publishedAt,
+  revision: inspectionResults.revision,
+  withdrawnAt: inspectionResults.withdrawnAt,
+  withdrawReason: inspectionResults.withdrawReason,
+  overdueAt: inspectionResults.overdueAt,
 };
+
+/** The findings as the public sees them: a person named in them (法定代表人/经营者) as surname + 某. */
+export function publicFindings(findings: string, legalRepresentative: string, entityType: string): string {
+  const known =
+    legalRepresentative.length >= 2
+      ? [
+          {
+            kind:
+              entityType === '个体工商户'
+                ? ('party-person-name' as const)
+                : ('legal-representative-name' as const),
+            value: legalRepresentative,
+          },
+        ]
+      : [];
+  return maskText(findings, known, RESULT_POLICY).text;
+}
 
 function resultsOf(db: Db, tenantId: string, taskId: string) {
   return db
@@ -120,6 +147,30 @@ export async function listResults(ctx: Ctx, taskId: string): Promise<ResultView[
 export async function publishDueOf(db: Db, tenantId: string, inspectedOn: string): Promise<string> {
   const [rule, calendar] = await Promise.all([effectiveRule(db, tenantId, PUBLISH_RULE), calendarFor(db)]);
   return computeDeadline(rule, inspectedOn, [], calendar).dueDate!;
+}
+
+/** 立案查处: an enforcement penalty case (线索来源 双随机抽查) with the entity as party, through the workflow engine. */
+async function openCase(
+  ctx: Ctx,
+  taskTitle: string,
+  entityId: string,
+  inspectedOn: string,
+  input: { findings: string; bodyId?: string | undefined },
+): Promise<string> {
+  const [entity] = await ctx.db
+    .select({ name: marketEntities.name, uscc: marketEntities.uscc, address: marketEntities.address })
+    .from(marketEntities)
+    .where(and(eq(marketEntities.tenantId, ctx.actor.tenantId), eq(marketEntities.id, entityId))!);
+  const c = await createCase(ctx, PenaltyCase.type, {
+    data: {
+      bodyId: input.bodyId,
+      source: '双随机抽查',
+      clueReceivedOn: inspectedOn,
+      summary: `双随机抽查（${taskTitle}）发现：${input.findings}`.slice(0, 2000),
+      party: { kind: 'organisation', name: entity!.name, creditCode: entity!.uscc, address: entity!.address },
+    },
+  });
+  return c.id;
 }
 
 /** Records a team's result for one drawn entity; `case` opens an enforcement case with the entity as party. */
@@ -170,28 +221,10 @@ export function recordResult(ctx: Ctx, taskId: string, input: ResultInput): Prom
         )!,
       );
     if (existing) throw conflict('INSPECTION.RESULT_EXISTS', '该检查对象的检查结果已录入');
-    const [entity] = await ctx.db
-      .select({ name: marketEntities.name, uscc: marketEntities.uscc, address: marketEntities.address })
-      .from(marketEntities)
-      .where(and(eq(marketEntities.tenantId, ctx.actor.tenantId), eq(marketEntities.id, input.entityId))!);
-    let caseId: string | null = null;
-    if (input.outcome === 'case') {
-      const c = await createCase(ctx, PenaltyCase.type, {
-        data: {
-          bodyId: input.bodyId,
-          source: '双随机抽查',
-          clueReceivedOn: input.inspectedOn,
-          summary: `双随机抽查（${task.title}）发现：${input.findings}`.slice(0, 2000),
-          party: {
-            kind: 'organisation',
-            name: entity!.name,
-            creditCode: entity!.uscc,
-            address: entity!.address,
-          },
-        },
-      });
-      caseId = c.id;
-    }
+    const caseId =
+      input.outcome === 'case'
+        ? await openCase(ctx, task.title, input.entityId, input.inspectedOn, input)
+        : null;
     const publishDue = await publishDueOf(ctx.db, ctx.actor.tenantId, input.inspectedOn);
     await ctx.db.insert(inspectionResults).values({
       tenantId: ctx.actor.tenantId,
@@ -219,14 +252,67 @@ export function recordResult(ctx: Ctx, taskId: string, input: ResultInput): Prom
   });
 }
 
-/** Publishes every recorded, unpublished result of the task (the lead department; 谁检查、谁公开). */
+/**
+ * The credit records of the task's results for `entityIds` as they are published now (in the caller's
+ * transaction): one `inspection` record each, findings masked as on the portal.
+ */
+async function recordCreditOf(
+  ctx: Ctx,
+  task: Pick<TaskRow, 'id' | 'title' | 'unitId'>,
+  entityIds: readonly string[],
+): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const rows = await ctx.db
+    .select({
+      ...resultCols,
+      entityType: marketEntities.entityType,
+      legalRepresentative: marketEntities.legalRepresentative,
+    })
+    .from(inspectionResults)
+    .innerJoin(
+      marketEntities,
+      and(
+        eq(marketEntities.tenantId, inspectionResults.tenantId),
+        eq(marketEntities.id, inspectionResults.entityId),
+      ),
+    )
+    .where(
+      and(
+        eq(inspectionResults.tenantId, ctx.actor.tenantId),
+        eq(inspectionResults.taskId, task.id),
+        inArray(inspectionResults.entityId, [...entityIds]),
+      )!,
+    );
+  let n = 0;
+  for (const r of rows) {
+    const id = await recordResultCredit(ctx, {
+      taskId: task.id,
+      taskTitle: task.title,
+      unitId: task.unitId,
+      entityId: r.entityId,
+      uscc: r.uscc,
+      entityName: r.entityName,
+      outcome: r.outcome as OutcomeCode,
+      outcomeLabel: OUTCOMES[r.outcome as Outcome] ?? r.outcome,
+      publicFindings: publicFindings(r.findings, r.legalRepresentative, r.entityType),
+      inspectedOn: r.inspectedOn,
+    });
+    if (id) n++;
+  }
+  return n;
+}
+
+/**
+ * Publishes every recorded, unpublished result of the task (the lead department; 谁检查、谁公开); each becomes
+ * a credit record of the entity (re-graded) in the same transaction.
+ */
 export function publishResults(ctx: Ctx, taskId: string): Promise<{ published: number }> {
   return inTx(ctx, async (ctx) => {
     const task = await visibleTask(ctx, taskId);
     if (!task.canManage) throw forbidden('INSPECTION.FORBIDDEN', '只有牵头部门可以公示抽查结果');
     const rows = await ctx.db
       .update(inspectionResults)
-      .set({ publishedAt: ctx.now })
+      .set({ publishedAt: ctx.now, withdrawnAt: null, withdrawReason: null })
       .where(
         and(
           eq(inspectionResults.tenantId, ctx.actor.tenantId),
@@ -241,8 +327,174 @@ export function publishResults(ctx: Ctx, taskId: string): Promise<{ published: n
       entities: rows.map((r) => r.entityId),
       late: rows.filter((r) => r.publishDue < today).map((r) => r.entityId),
     });
+    await recordCreditOf(
+      ctx,
+      task,
+      rows.map((r) => r.entityId),
+    );
     return { published: rows.length };
   });
+}
+
+async function resultRow(ctx: Ctx, taskId: string, entityId: string) {
+  const [r] = await ctx.db
+    .select()
+    .from(inspectionResults)
+    .where(
+      and(
+        eq(inspectionResults.tenantId, ctx.actor.tenantId),
+        eq(inspectionResults.taskId, taskId),
+        eq(inspectionResults.entityId, entityId),
+      )!,
+    )
+    .for('update');
+  if (!r) throw notFound('INSPECTION.RESULT_NOT_FOUND', '该检查对象尚无检查结果');
+  return r;
+}
+
+async function viewOf(ctx: Ctx, taskId: string, entityId: string): Promise<ResultView> {
+  const view = (await resultsOf(ctx.db, ctx.actor.tenantId, taskId)).find((r) => r.entityId === entityId);
+  return view!;
+}
+
+export interface CorrectionInput {
+  outcome: Outcome;
+  findings: string;
+  reason: string;
+  bodyId?: string | undefined;
+}
+
+/**
+ * 更正: a team member (not conflicted) or the lead department corrects a result's outcome and findings, with the
+ * reason. A published result's credit record is revoked and the corrected result recorded again (re-graded), in
+ * one transaction. Correcting to `case` opens the enforcement case when none was opened yet.
+ */
+export function correctResult(
+  ctx: Ctx,
+  taskId: string,
+  entityId: string,
+  input: CorrectionInput,
+): Promise<ResultView> {
+  return inTx(ctx, async (ctx) => {
+    const task = await visibleTask(ctx, taskId);
+    const cur = await resultRow(ctx, taskId, entityId);
+    const teams: Team[] = json(task.teams ?? []);
+    const onTeam = teams.find((t) => t.entityId === entityId)?.inspectors.includes(ctx.actor.userId) ?? false;
+    if (!onTeam && !task.canManage)
+      throw forbidden('INSPECTION.NOT_ON_TEAM', '只有该检查对象的检查组成员或牵头部门可以更正检查结果');
+    if (onTeam && !task.canManage) {
+      const [declared] = await ctx.db
+        .select({ id: inspectionConflicts.id })
+        .from(inspectionConflicts)
+        .where(
+          and(
+            eq(inspectionConflicts.tenantId, ctx.actor.tenantId),
+            eq(inspectionConflicts.userId, ctx.actor.userId),
+            eq(inspectionConflicts.entityId, entityId),
+          )!,
+        );
+      if (declared)
+        throw conflict(
+          'INSPECTION.INSPECTOR_CONFLICTED',
+          '您已申报与该市场主体存在利害关系，应当回避，不能更正检查结果',
+        );
+    }
+    const check = new ProblemCollector();
+    if (!input.reason.trim()) check.add('/body/reason', '请填写更正理由');
+    if (input.outcome === 'case' && !cur.caseId && !input.bodyId)
+      check.add('/body/bodyId', '立案查处须选择承办的执法主体');
+    if (input.outcome === cur.outcome && input.findings === cur.findings)
+      check.add('/body/findings', '更正后的结果与原结果相同');
+    check.throwIfAny('INSPECTION.RESULT_INVALID');
+    let caseId = cur.caseId;
+    if (input.outcome === 'case' && !caseId)
+      caseId = await openCase(ctx, task.title, entityId, cur.inspectedOn, input);
+    await ctx.db
+      .update(inspectionResults)
+      .set({ outcome: input.outcome, findings: input.findings, caseId, revision: cur.revision + 1 })
+      .where(
+        and(
+          eq(inspectionResults.tenantId, ctx.actor.tenantId),
+          eq(inspectionResults.taskId, taskId),
+          eq(inspectionResults.entityId, entityId),
+        )!,
+      );
+    await log(ctx, 'inspection.result.corrected', taskId, {
+      entityId,
+      revision: cur.revision + 1,
+      before: { outcome: cur.outcome },
+      after: { outcome: input.outcome },
+      caseId,
+      reason: input.reason,
+    });
+    if (cur.publishedAt) {
+      await revokeResultCredit(ctx, taskId, entityId, `更正抽查结果：${input.reason}`);
+      await recordCreditOf(ctx, task, [entityId]);
+    }
+    return viewOf(ctx, taskId, entityId);
+  });
+}
+
+/**
+ * 撤回公示: the lead department withdraws a published result (it leaves the portal, its credit record is revoked
+ * and the entity re-graded); it may be corrected and published again.
+ */
+export function withdrawResult(
+  ctx: Ctx,
+  taskId: string,
+  entityId: string,
+  input: { reason: string },
+): Promise<ResultView> {
+  return inTx(ctx, async (ctx) => {
+    const task = await visibleTask(ctx, taskId);
+    if (!task.canManage) throw forbidden('INSPECTION.FORBIDDEN', '只有牵头部门可以撤回公示的检查结果');
+    const cur = await resultRow(ctx, taskId, entityId);
+    const check = new ProblemCollector();
+    if (!input.reason.trim()) check.add('/body/reason', '请填写撤回理由');
+    check.throwIfAny('INSPECTION.RESULT_INVALID');
+    if (!cur.publishedAt) throw conflict('INSPECTION.RESULT_NOT_PUBLISHED', '该检查结果尚未公示，无需撤回');
+    await ctx.db
+      .update(inspectionResults)
+      .set({ publishedAt: null, withdrawnAt: ctx.now, withdrawReason: input.reason })
+      .where(
+        and(
+          eq(inspectionResults.tenantId, ctx.actor.tenantId),
+          eq(inspectionResults.taskId, taskId),
+          eq(inspectionResults.entityId, entityId),
+        )!,
+      );
+    await log(ctx, 'inspection.result.withdrawn', taskId, { entityId, reason: input.reason });
+    await revokeResultCredit(ctx, taskId, entityId, `撤回抽查结果公示：${input.reason}`);
+    return viewOf(ctx, taskId, entityId);
+  });
+}
+
+/**
+ * The daily job's step (逾期未公示): results still unpublished after their due date (20 working days from the
+ * inspection) are flagged once, with one log entry per task listing them. Returns how many were flagged.
+ */
+export async function flagOverdueResults(ctx: Ctx, today: string): Promise<number> {
+  const rows = await ctx.db
+    .update(inspectionResults)
+    .set({ overdueAt: ctx.now })
+    .where(
+      and(
+        eq(inspectionResults.tenantId, ctx.actor.tenantId),
+        isNull(inspectionResults.publishedAt),
+        isNull(inspectionResults.overdueAt),
+        sql`${inspectionResults.publishDue} < ${today}::date`,
+      )!,
+    )
+    .returning({
+      taskId: inspectionResults.taskId,
+      entityId: inspectionResults.entityId,
+      publishDue: inspectionResults.publishDue,
+    });
+  const byTask = new Map<string, { entityId: string; publishDue: string }[]>();
+  for (const r of rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), r]);
+  for (const [taskId, entities] of [...byTask].sort(([a], [b]) => a.localeCompare(b)))
+    await log(ctx, 'inspection.result.overdue', taskId, { today, entities });
+  return rows.length;
 }
 
 /** What the public sees of a task's published results: no legal representative, findings masked. */
@@ -269,29 +521,16 @@ export async function publicResults(db: Db, tenantId: string, taskId: string) {
       )!,
     )
     .orderBy(asc(marketEntities.uscc));
-  return rows.map((r) => {
-    const known =
-      r.legalRepresentative.length >= 2
-        ? [
-            {
-              kind:
-                r.entityType === '个体工商户'
-                  ? ('party-person-name' as const)
-                  : ('legal-representative-name' as const),
-              value: r.legalRepresentative,
-            },
-          ]
-        : [];
-    return {
-      uscc: r.uscc,
-      entityName: r.entityName,
-      outcome: r.outcome,
-      outcomeLabel: OUTCOMES[r.outcome as Outcome] ?? r.outcome,
-      findings: maskText(r.findings, known, RESULT_POLICY).text,
-      inspectedOn: r.inspectedOn,
-      publishedAt: r.publishedAt!,
-    };
-  });
+  return rows.map((r) => ({
+    uscc: r.uscc,
+    entityName: r.entityName,
+    outcome: r.outcome,
+    outcomeLabel: OUTCOMES[r.outcome as Outcome] ?? r.outcome,
+    findings: publicFindings(r.findings, r.legalRepresentative, r.entityType),
+    inspectedOn: r.inspectedOn,
+    publishedAt: r.publishedAt!,
+    revision: r.revision,
+  }));
 }
 
 /** The drawn entities the actor inspects (its team assignments), with any result already recorded. */
@@ -326,5 +565,10 @@ export async function myAssignments(ctx: Ctx) {
       });
     }
   }
-  return out;
+  // What is still to record first, then the latest inspection dates.
+  return out.sort(
+    (a, b) =>
+      Number(a.result !== null) - Number(b.result !== null) ||
+      (b.inspectionDate ?? '').localeCompare(a.inspectionDate ?? ''),
+  );
 }

@@ -89,3 +89,51 @@ export function rosterOrder(
     sources: [...sourceValues, entityCode],
   }).selected;
 }
+
+/**
+ * 单组重新匹配: the roster order of the `seq`-th re-draw of one entity's team (after a later conflict or a lost
+ * credential): the published source values, the entity's credit code and the published sequence number as
+ * sources. Re-draw 1 of an entity differs from its original order and from every other re-draw.
+ */
+export function redrawOrder(
+  rosterSize: number,
+  sourceValues: readonly string[],
+  entityCode: string,
+  seq: number,
+): number[] {
+  if (rosterSize === 0) return [];
+  return rfc3797Draw({
+    pool: rosterSize,
+    pick: Math.min(rosterSize, MAX_PICK),
+    sources: [...sourceValues, entityCode, String(seq)],
+  }).selected;
+}
+
+/**
+ * Whether a published team follows its roster order: walking the order, every entry is either passed over (with
+ * a published reason) or on the team, in order, until the team is full.
+ */
+export function teamFollowsOrder(
+  order: readonly number[],
+  inspectors: readonly number[],
+  skipped: readonly number[],
+): boolean {
+  const passed = new Set(skipped);
+  const walked = order.slice(0, inspectors.length + skipped.length);
+  return (
+    walked.every((r) => passed.has(r) || inspectors.includes(r)) &&
+    JSON.stringify(walked.filter((r) => !passed.has(r))) === JSON.stringify(inspectors)
+  );
+}
+
+/** The roster order a published team was drawn from: the original draw, or its re-draw `redraw`. */
+export function teamOrder(
+  rosterSize: number,
+  sourceValues: readonly string[],
+  entityCode: string,
+  redraw?: number | null,
+): number[] {
+  return redraw
+    ? redrawOrder(rosterSize, sourceValues, entityCode, redraw)
+    : rosterOrder(rosterSize, sourceValues, entityCode);
+}

@@ -21,6 +21,7 @@ import {
   inspectionPlans,
   inspectionTasks,
   marketEntities,
+  type Redraw,
   type SourceSpec,
   type Stratum,
   type Team,
@@ -72,6 +73,7 @@ export interface TaskView {
   inspectionDate: string | null;
   teams: Team[] | null;
   teamsDrawnAt: Date | null;
+  redraws: Redraw[];
   unitId: string;
   canManage: boolean;
 }
@@ -107,6 +109,7 @@ export const present = (r: TaskRow, canManage = false): TaskView => ({
   inspectionDate: r.inspectionDate,
   teams: r.teams === null ? null : json(r.teams),
   teamsDrawnAt: r.teamsDrawnAt,
+  redraws: json(r.redraws ?? []),
   unitId: r.unitId,
   canManage,
 });

@@ -3,6 +3,15 @@
  * permissions, statutory clocks); the engine is the only way a case changes state, on every route.
  */
 export { calendarFor, chinaDate } from './clock-source.ts';
+/** Once-a-day work per district (publicity periods ending, publication deadlines passing). */
+export {
+  type DailyJob,
+  type DailyJobRun,
+  dailyJobNames,
+  registerDailyJob,
+  runDailyJobs,
+  startDailyJobWorker,
+} from './daily-jobs.ts';
 export {
   addRecord,
   type CaseRow,
@@ -32,4 +41,4 @@ export {
 export { countByState, getCaseDetail, inbox, listCases, machineCatalogue } from './queries.ts';
 export { runDueTimers, startTimerWorker } from './timers.ts';
 export { workflowRoutes } from './workflow.routes.ts';
-export { caseDeadlines, caseEvents, caseRecords, cases, timers } from './workflow.tables.ts';
+export { caseDeadlines, caseEvents, caseRecords, cases, dailyJobRuns, timers } from './workflow.tables.ts';

@@ -151,3 +151,19 @@ export const counters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
 );
+
+/**
+ * One run of a daily job for one tenant and China date (`registerDailyJob`): the row is claimed in the job's own
+ * transaction, so a day's run happens once across app nodes and a crash repeats both or neither.
+ */
+export const dailyJobRuns = pgTable(
+  'daily_job_runs',
+  {
+    tenantId: varchar('tenant_id', { length: 12 }).notNull(),
+    job: text('job').notNull(),
+    day: varchar('day', { length: 10 }).notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+    result: jsonb('result').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.job, t.day] })],
+);

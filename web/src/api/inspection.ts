@@ -110,7 +110,25 @@ export interface Team {
   entityId: string;
   inspectors: string[];
   skipped: { userId: string; reason: string }[];
+  redraw?: number;
 }
+export interface Redraw {
+  seq: number;
+  entityId: string;
+  position: number;
+  cause: 'conflict' | 'credential' | 'other';
+  reason: string;
+  previous: string[];
+  inspectors: string[];
+  skipped: { userId: string; reason: string }[];
+  by: string;
+  at: string;
+}
+export const REDRAW_CAUSES = {
+  conflict: '检查人员申报回避',
+  credential: '检查人员执法证不可用',
+  other: '其他原因（如因病、调离）',
+} as const;
 export interface InspectionTask {
   id: string;
   title: string;
@@ -135,6 +153,7 @@ export interface InspectionTask {
   inspectionDate: string | null;
   teams: Team[] | null;
   teamsDrawnAt: string | null;
+  redraws: Redraw[];
   unitId: string;
   canManage: boolean;
 }
@@ -163,6 +182,10 @@ export interface InspectionResult {
   caseId: string | null;
   publishDue: string;
   publishedAt: string | null;
+  revision: number;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  overdueAt: string | null;
 }
 export interface ResultInput {
   entityId: string;
@@ -226,8 +249,19 @@ export interface PublicDraw extends PublicDrawSummary {
         entityName: string;
         inspectors: number[];
         skipped: { roster: number; reason: string }[];
+        redraw: number | null;
       }[]
     | null;
+  redraws: {
+    seq: number;
+    uscc: string;
+    cause: string;
+    causeLabel: string;
+    previous: number[];
+    inspectors: number[];
+    skipped: { roster: number; reason: string }[];
+    at: string;
+  }[];
   results: {
     uscc: string;
     entityName: string;
@@ -236,6 +270,7 @@ export interface PublicDraw extends PublicDrawSummary {
     findings: string;
     inspectedOn: string;
     publishedAt: string;
+    revision: number;
   }[];
 }
 
@@ -273,6 +308,15 @@ export const inspectionApi = {
   results: (taskId: string) => http.get<InspectionResult[]>(`${root}/tasks/${id(taskId)}/results`),
   recordResult: (taskId: string, body: ResultInput) =>
     http.post<InspectionResult>(`${root}/tasks/${id(taskId)}/results`, body),
+  redrawTeam: (taskId: string, entityId: string, body: { cause: Redraw['cause']; reason: string }) =>
+    http.post<InspectionTask>(`${root}/tasks/${id(taskId)}/teams/${id(entityId)}/redraw`, body),
+  correctResult: (
+    taskId: string,
+    entityId: string,
+    body: { outcome: ResultInput['outcome']; findings: string; reason: string; bodyId?: string },
+  ) => http.post<InspectionResult>(`${root}/tasks/${id(taskId)}/results/${id(entityId)}/correct`, body),
+  withdrawResult: (taskId: string, entityId: string, reason: string) =>
+    http.post<InspectionResult>(`${root}/tasks/${id(taskId)}/results/${id(entityId)}/withdraw`, { reason }),
   publishResults: (taskId: string) =>
     http.post<{ published: number }>(`${root}/tasks/${id(taskId)}/results/publish`),
   assignments: () => http.get<Assignment[]>(`${root}/assignments`),

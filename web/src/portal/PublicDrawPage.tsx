@@ -3,7 +3,13 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 // The very code the server runs (pure TypeScript, no server imports): the browser re-runs the draw itself.
 import { rfc3797Draw } from '../../../src/modules/inspection/rfc3797.ts';
-import { rosterOrder, type StratumPlan, stratifiedDraw } from '../../../src/modules/inspection/strata.ts';
+import {
+  redrawOrder,
+  type StratumPlan,
+  stratifiedDraw,
+  teamFollowsOrder,
+  teamOrder,
+} from '../../../src/modules/inspection/strata.ts';
 import { isApiError } from '../api/client.ts';
 import { describeError } from '../api/forms.ts';
 import { GRADE_LABELS, type GradeKey, inspectionApi, type PublicDraw } from '../api/inspection.ts';
@@ -39,13 +45,23 @@ async function verify(d: PublicDraw): Promise<Verification> {
     : rfc3797Draw({ pool: d.poolCodes.length, pick: d.pick, sources: values }).selected;
   let teamsOk: boolean | null = null;
   if (d.teams) {
-    teamsOk = d.teams.every((t) => {
-      // The team is the first officers of the entity's roster order who were not passed over (with a reason).
-      const order = rosterOrder(d.roster.length, values, t.uscc);
-      const skipped = new Set(t.skipped.map((s) => s.roster));
-      const walked = order.slice(0, t.inspectors.length + t.skipped.length);
-      return JSON.stringify(walked.filter((r) => !skipped.has(r))) === JSON.stringify(t.inspectors);
-    });
+    // Each team is the first officers of the entity's roster order (its re-draw's order, for a re-drawn team) who
+    // were not passed over (with a reason); every earlier re-draw of the entity is checked the same way.
+    teamsOk =
+      d.teams.every((t) =>
+        teamFollowsOrder(
+          teamOrder(d.roster.length, values, t.uscc, t.redraw),
+          t.inspectors,
+          t.skipped.map((s) => s.roster),
+        ),
+      ) &&
+      d.redraws.every((r) =>
+        teamFollowsOrder(
+          redrawOrder(d.roster.length, values, r.uscc, r.seq),
+          r.inspectors,
+          r.skipped.map((s) => s.roster),
+        ),
+      );
   }
   return {
     poolHash,
@@ -221,8 +237,47 @@ export function PublicDrawPage() {
                       title: '检查人员',
                       key: 'team',
                       render: (_: unknown, x) =>
-                        x.team ? x.team.inspectors.map((r) => d.roster[r - 1]).join('、') : '—',
+                        x.team
+                          ? `${x.team.inspectors.map((r) => d.roster[r - 1]).join('、')}${
+                              x.team.redraw ? `（第${x.team.redraw}次重新匹配）` : ''
+                            }`
+                          : '—',
                     },
+                  ]}
+                />
+              </Card>
+            ) : null}
+            {d.redraws.length ? (
+              <Card
+                size="small"
+                title="单组重新匹配"
+                style={{ marginBottom: 16 }}
+                data-testid="public-redraws"
+              >
+                <Typography.Paragraph type="secondary">
+                  检查组成员事后申报回避或执法证不可用时，仅重新匹配该检查对象的检查组：随机源为本页公布的随机源的值、该主体的统一社会信用代码和重新匹配序号，按
+                  RFC 3797 排出名录顺序，复算验证一并核对。
+                </Typography.Paragraph>
+                <Table
+                  size="small"
+                  rowKey="seq"
+                  pagination={false}
+                  dataSource={d.redraws}
+                  columns={[
+                    { title: '序号', dataIndex: 'seq', width: 60 },
+                    { title: '统一社会信用代码', dataIndex: 'uscc' },
+                    { title: '原因', dataIndex: 'causeLabel' },
+                    {
+                      title: '原检查人员',
+                      key: 'previous',
+                      render: (_: unknown, r) => r.previous.map((x) => d.roster[x - 1]).join('、'),
+                    },
+                    {
+                      title: '重新匹配的检查人员',
+                      key: 'inspectors',
+                      render: (_: unknown, r) => r.inspectors.map((x) => d.roster[x - 1]).join('、'),
+                    },
+                    { title: '时间', key: 'at', render: (_: unknown, r) => formatTime(r.at) },
                   ]}
                 />
               </Card>

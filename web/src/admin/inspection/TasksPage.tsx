@@ -29,6 +29,9 @@ import {
   inspectionApi,
   OUTCOME_LABELS,
   type PublishTaskInput,
+  REDRAW_CAUSES,
+  type Redraw,
+  type ResultInput,
   TASK_STATUS_LABELS,
 } from '../../api/inspection.ts';
 import { useMe } from '../../shared/me.tsx';
@@ -263,6 +266,9 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const [teamForm] = Form.useForm<{ inspectionDate: Dayjs | null; teamSize?: number }>();
   const teams = useFormSubmit(teamForm);
   const [recording, setRecording] = useState<string | null>(null);
+  const [acting, setActing] = useState<{ kind: 'redraw' | 'correct' | 'withdraw'; entityId: string } | null>(
+    null,
+  );
   const roster = t?.roster ?? [];
   const resultOf = (entityId: string) => results.data?.find((r) => r.entityId === entityId);
 
@@ -419,9 +425,13 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                             {OUTCOME_LABELS[r.outcome]}
                             {r.publishedAt ? (
                               <Tag color="green">已公示</Tag>
+                            ) : r.overdueAt ? (
+                              <Tag color="red">逾期未公示（期限 {r.publishDue}）</Tag>
                             ) : (
                               <Tag>公示期限 {r.publishDue}</Tag>
                             )}
+                            {r.withdrawnAt ? <Tag color="orange">已撤回公示</Tag> : null}
+                            {r.revision ? <Tag>已更正{r.revision}次</Tag> : null}
                           </span>
                         );
                       return t.status === 'teamed' && can('inspection.result.record') ? (
@@ -433,12 +443,47 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                       );
                     },
                   },
+                  {
+                    title: '操作',
+                    key: 'actions',
+                    width: 150,
+                    render: (_: unknown, x) => {
+                      if (!x.entityId || t.status !== 'teamed') return null;
+                      const r = resultOf(x.entityId);
+                      const act = (kind: 'redraw' | 'correct' | 'withdraw', label: string) => (
+                        <Button
+                          key={kind}
+                          size="small"
+                          type="link"
+                          style={{ padding: 0, marginRight: 8 }}
+                          onClick={() => setActing({ kind, entityId: x.entityId })}
+                        >
+                          {label}
+                        </Button>
+                      );
+                      if (!r) return t.canManage ? act('redraw', '重新匹配') : null;
+                      return [
+                        can('inspection.result.record') ? act('correct', '更正') : null,
+                        t.canManage && r.publishedAt ? act('withdraw', '撤回公示') : null,
+                      ];
+                    },
+                  },
                 ]}
               />
             </Card>
           ) : null}
         </Space>
       )}
+      {acting && t ? (
+        <ActionModal
+          taskId={t.id}
+          {...acting}
+          onClose={(done) => {
+            setActing(null);
+            if (done) refresh();
+          }}
+        />
+      ) : null}
       {recording && t ? (
         <ResultModal
           taskId={t.id}
@@ -450,6 +495,84 @@ function TaskDrawer({ id, onClose }: { id: string; onClose: () => void }) {
         />
       ) : null}
     </Drawer>
+  );
+}
+
+const REDRAW_CAUSE_OPTIONS = Object.entries(REDRAW_CAUSES).map(([value, label]) => ({ value, label }));
+
+/** 单组重新匹配, 更正 or 撤回公示 of one entity, each with its reason. */
+function ActionModal({
+  taskId,
+  entityId,
+  kind,
+  onClose,
+}: {
+  taskId: string;
+  entityId: string;
+  kind: 'redraw' | 'correct' | 'withdraw';
+  onClose: (done?: boolean) => void;
+}) {
+  const [form] = Form.useForm<{
+    cause?: Redraw['cause'];
+    outcome?: string;
+    findings?: string;
+    reason: string;
+  }>();
+  const { saving, run } = useFormSubmit(form);
+  const title = { redraw: '重新匹配该检查对象的检查组', correct: '更正检查结果', withdraw: '撤回公示' }[kind];
+  return (
+    <Modal
+      open
+      title={title}
+      okText="确定"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={() => onClose()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid={`${kind}-form`}
+        initialValues={kind === 'redraw' ? { cause: 'conflict' } : { outcome: 'normal' }}
+        onFinish={(v) =>
+          run(async () => {
+            if (kind === 'redraw')
+              await inspectionApi.redrawTeam(taskId, entityId, { cause: v.cause!, reason: v.reason ?? '' });
+            else if (kind === 'correct')
+              await inspectionApi.correctResult(taskId, entityId, {
+                outcome: v.outcome as ResultInput['outcome'],
+                findings: v.findings ?? '',
+                reason: v.reason ?? '',
+              });
+            else await inspectionApi.withdrawResult(taskId, entityId, v.reason ?? '');
+            onClose(true);
+          })
+        }
+      >
+        {kind === 'redraw' ? (
+          <Form.Item name="cause" label="原因">
+            <Select options={REDRAW_CAUSE_OPTIONS} />
+          </Form.Item>
+        ) : null}
+        {kind === 'correct' ? (
+          <>
+            <Form.Item name="outcome" label="检查结果">
+              <Select
+                options={Object.entries(OUTCOME_LABELS)
+                  .filter(([value]) => value !== 'case')
+                  .map(([value, label]) => ({ value, label }))}
+              />
+            </Form.Item>
+            <Form.Item name="findings" label="检查情况">
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        ) : null}
+        <Form.Item name="reason" label={kind === 'redraw' ? '理由（内部记录，不公开）' : '理由'}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
