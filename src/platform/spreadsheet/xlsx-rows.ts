@@ -119,8 +119,9 @@ async function* entryChunks(buf: Buffer, e: ZipEntry): AsyncGenerator<string> {
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-/** XML character references and OOXML's _xHHHH_ escapes. */
+/** XML character references and OOXML's _xHHHH_ escapes (line ends normalised first, as XML says). */
 function unescapeXml(s: string): string {
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n'); // XML end-of-line handling, as any XML parser
   if (s.includes('&'))
     s = s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, ref: string) => {
       if (ref[0] !== '#') return ENTITY[ref] ?? m;
