@@ -13,12 +13,17 @@ import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { DomainError } from '../../kernel/errors.ts';
 import { queryRows } from '../../kernel/db/index.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
-import { normalizeName, readFirstSheetRows, XlsxReadError } from '../../platform/spreadsheet/index.ts';
+import {
+  detached,
+  normalizeName,
+  readFirstSheetRows,
+  XlsxReadError,
+} from '../../platform/spreadsheet/index.ts';
 import {
   allEntities,
   ENTITY_STATUSES,
@@ -29,8 +34,8 @@ import {
   entityFieldProblems,
   existingCodes,
   loadTowns,
-  textArray,
   type TownRef,
+  textArray,
 } from './directory.ts';
 
 /** 市场主体名录库 columns, in the order the export writes them. */
@@ -166,7 +171,7 @@ function parseRow(row: number, c: Cells, towns: Map<string, TownRef>, townList: 
     reported.add(column);
     problems.push({ row, column, reason });
   };
-  if (c.所属镇街 && !town) add('所属镇街', `镇街“${c.所属镇街}”不存在（须为本区的镇或街道名称）`);
+  if (c.所属镇街 && !town) add('所属镇街', detached(`镇街“${c.所属镇街}”不存在（须为本区的镇或街道名称）`));
   if (!status) add('状态', `须为：${Object.values(ENTITY_STATUSES).join('、')}`);
   entityFieldProblems(input, townList, (field, detail) => add(FIELD_COLUMN[field], detail));
   return { input, problems };
@@ -197,8 +202,7 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
      * batch (`on conflict do nothing`: a code not inserted is already in the directory). Once a problem makes
      * the file unimportable the rest is only checked; the transaction rolls back whatever was stored.
      */
-    const storing = () =>
-      req.mode === 'import' && !!unitId && (!!req.validRowsOnly || problems.length === 0);
+    const storing = () => req.mode === 'import' && !!unitId && (!!req.validRowsOnly || problems.length === 0);
     const inDirectory = (c: Candidate) => {
       problems.push({ row: c.row, column: '统一社会信用代码', reason: '该统一社会信用代码已在名录库中' });
       errorRows += 1;
@@ -258,7 +262,7 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
               column: '统一社会信用代码',
               reason: `与第${first}行的统一社会信用代码重复`,
             });
-          else firstRow.set(uscc, row);
+          else firstRow.set(detached(uscc), row);
         }
         if (parsed.problems.length > 0) {
           problems.push(...parsed.problems);
@@ -300,7 +304,8 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
           detail: p.row ? `第${p.row}行${p.column ? `“${p.column}”` : ''}：${p.reason}` : p.reason,
         })),
       );
-    if (!unitId) throw new DomainError('INSPECTION.FORBIDDEN', 'forbidden', '未归属单位的账号不能导入市场主体');
+    if (!unitId)
+      throw new DomainError('INSPECTION.FORBIDDEN', 'forbidden', '未归属单位的账号不能导入市场主体');
     const logEntryId = await appendLogEntry(ctx.db, {
       tenantId: ctx.actor.tenantId,
       kind: 'inspection.entities.imported',

@@ -191,12 +191,7 @@ export async function existingCodes(ctx: Ctx, codes: string[]): Promise<Set<stri
   const rows = await ctx.db
     .select({ uscc: marketEntities.uscc })
     .from(marketEntities)
-    .where(
-      and(
-        inTenant(ctx),
-        sql`${marketEntities.uscc} = any(${textArray(codes)}::text[])`,
-      )!,
-    );
+    .where(and(inTenant(ctx), sql`${marketEntities.uscc} = any(${textArray(codes)}::text[])`)!);
   return new Set(rows.map((r) => r.uscc));
 }
 

@@ -96,7 +96,9 @@ describe('readFirstSheetRows', () => {
   });
 
   it('refuses what is not a workbook', async () => {
-    await expect(rowsOf(Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toBeInstanceOf(XlsxReadError);
+    await expect(rowsOf(Buffer.from('PK\u0003\u0004 not really a zip'))).rejects.toBeInstanceOf(
+      XlsxReadError,
+    );
     const bytes = Buffer.from(await mixedWorkbook().xlsx.writeBuffer());
     const damaged = Buffer.from(bytes);
     damaged.fill(0, Math.floor(bytes.length / 3), Math.floor(bytes.length / 2));

@@ -1,7 +1,8 @@
 /**
  * A fast streaming reader of the first worksheet of an .xlsx held in memory: the zip's central directory is read
  * from the buffer, the sheet's XML is inflated a chunk at a time (node:zlib) and scanned row by row, so memory
- * holds one chunk and the shared-string table (which Excel writes for every text cell), never the sheet. Each
+ * holds one chunk and the shared-string table (which Excel writes for every text cell), never the sheet (keep
+ * a cell's text beyond its row only through `detached`). Each
  * cell comes out as the text `cellText` gives for exceljs's value (shared, inline and rich text joined and
  * trimmed, formulas as their cached result, booleans as true/false, errors as #N/A…, numbers as JavaScript
  * prints them, ISO date cells as YYYY-MM-DD).
@@ -20,6 +21,13 @@ export class XlsxReadError extends Error {
     super(message);
   }
 }
+
+/**
+ * A copy of a cell's text that does not keep the sheet's decoded chunk alive: cell texts are V8 substrings of a
+ * chunk of the sheet's XML, so keeping one (a code remembered for duplicates, a problem quoting the cell) would
+ * keep the whole chunk, and memory would grow with the file. Use it for what outlives the row.
+ */
+export const detached = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
 
 export interface SheetRow {
   /** The spreadsheet row number (1-based). */
@@ -92,7 +100,8 @@ function zipEntries(buf: Buffer): Map<string, ZipEntry> {
 
 /** The compressed bytes of an entry (a view into the buffer). */
 function entryData(buf: Buffer, e: ZipEntry): Buffer {
-  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) throw corrupt('bad local header');
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50)
+    throw corrupt('bad local header');
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   if (start + e.compressedSize > buf.length) throw corrupt('entry past the end');
   if (e.method !== 0 && e.method !== 8) throw corrupt(`compression method ${e.method}`);
@@ -153,7 +162,8 @@ async function* elements(chunks: AsyncIterable<string>, tag: string): AsyncGener
     for (;;) {
       let start = buf.indexOf(open, pos);
       // `<rowBreaks` is not `<row`: the tag name must end there.
-      while (start >= 0 && /[\w:-]/.test(buf[start + open.length] ?? '')) start = buf.indexOf(open, start + 1);
+      while (start >= 0 && /[\w:-]/.test(buf[start + open.length] ?? ''))
+        start = buf.indexOf(open, start + 1);
       if (start < 0 || start + open.length >= buf.length) {
         pos = start < 0 ? Math.max(pos, buf.length - open.length) : start;
         break;
@@ -184,7 +194,10 @@ async function* elements(chunks: AsyncIterable<string>, tag: string): AsyncGener
 const attrRes = new Map<string, RegExp>();
 const attr = (tagXml: string, name: string): string | undefined => {
   let re = attrRes.get(name);
-  if (!re) attrRes.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  if (!re) {
+    re = new RegExp(`\\s${name}="([^"]*)"`);
+    attrRes.set(name, re);
+  }
   const m = re.exec(tagXml);
   return m ? unescapeXml(m[1]!) : undefined;
 };
@@ -244,7 +257,8 @@ export async function* readFirstSheetRows(bytes: Buffer): AsyncGenerator<SheetRo
   const shared: string[] = [];
   const sstPart = [...wbRels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
   const sstEntry = sstPart ? entries.get(sstPart) : undefined;
-  if (sstEntry) for await (const si of elements(entryChunks(bytes, sstEntry), 'si')) shared.push(stringItemText(si));
+  if (sstEntry)
+    for await (const si of elements(entryChunks(bytes, sstEntry), 'si')) shared.push(stringItemText(si));
 
   const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let lastRow = 0;
