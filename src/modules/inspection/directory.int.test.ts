@@ -267,8 +267,8 @@ describe('entity import', () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(pointers(refused)).toEqual([
-      '/file/rows/6002/统一社会信用代码',
-      '/file/rows/6003/统一社会信用代码',
+      '/file/rows/5102/统一社会信用代码',
+      '/file/rows/5103/统一社会信用代码',
     ]);
     expect(await count()).toBe(before);
 
