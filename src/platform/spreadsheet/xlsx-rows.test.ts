@@ -108,7 +108,8 @@ describe('readFirstSheetRows', () => {
   it('decodes character references and _xHHHH_ escapes in a hand-made sheet', async () => {
     const sheet =
       '<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>a&#x4E2D;&#25991;_x0041_&lt;</t>' +
-      '<rPh><t>ignored</t></rPh></is></c><c t="b"><v>0</v></c></row><rowBreaks/></sheetData></worksheet>';
+      '<rPh><t>ignored</t></rPh></is></c><c t="b"><v>0</v></c><c\n\tr="E2"\n\tt="str"><f>X</f><v>公式</v></c></row>' +
+      '<rowBreaks/></sheetData></worksheet>';
     const bytes = zip({
       '_rels/.rels':
         '<Relationships><Relationship Id="r1" Type="http://x/officeDocument" Target="xl/workbook.xml"/></Relationships>',
@@ -117,7 +118,7 @@ describe('readFirstSheetRows', () => {
         '<Relationships><Relationship Id="rId9" Type="http://x/worksheet" Target="worksheets/a.xml"/></Relationships>',
       'xl/worksheets/a.xml': sheet,
     });
-    expect(await rowsOf(bytes)).toEqual([{ number: 2, cells: ['', 'a中文A<', 'false'] }]);
+    expect(await rowsOf(bytes)).toEqual([{ number: 2, cells: ['', 'a中文A<', 'false', '', '公式'] }]);
   });
 });
 

@@ -202,6 +202,15 @@ const attr = (tagXml: string, name: string): string | undefined => {
   return m ? unescapeXml(m[1]!) : undefined;
 };
 
+/** An attribute whose value never holds a reference (a cell's r and t), by plain search: the hot path. */
+function plainAttr(tagXml: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const at = tagXml.indexOf(key);
+  if (at < 0) return /[\t\r\n]/.test(tagXml) ? attr(tagXml, name) : undefined; // other white space: rare
+  const from = at + key.length;
+  return tagXml.slice(from, tagXml.indexOf('"', from));
+}
+
 /** Column index (0 = A) of a cell reference such as "AB12". */
 function columnOf(ref: string): number {
   let n = 0;
@@ -264,7 +273,7 @@ export async function* readFirstSheetRows(bytes: Buffer): AsyncGenerator<SheetRo
   let lastRow = 0;
   for await (const xml of elements(entryChunks(bytes, sheetEntry), 'row')) {
     const head = xml.slice(0, xml.indexOf('>') + 1);
-    const r = attr(head, 'r');
+    const r = plainAttr(head, 'r');
     const number = r ? Number(r) : lastRow + 1;
     lastRow = number;
     const cells: string[] = [];
@@ -274,11 +283,11 @@ export async function* readFirstSheetRows(bytes: Buffer): AsyncGenerator<SheetRo
     for (let m = cellRe.exec(xml); m; m = cellRe.exec(xml)) {
       any = true;
       const attrs = m[1]!;
-      const ref = attr(attrs, 'r');
+      const ref = plainAttr(attrs, 'r');
       col = ref ? columnOf(ref) : col + 1;
       if (col < 0) throw corrupt(`bad cell reference ${ref}`);
       const body = m[2] ?? '';
-      const type = attr(attrs, 't') ?? 'n';
+      const type = plainAttr(attrs, 't') ?? 'n';
       let text = '';
       if (type === 'inlineStr') {
         const is = /<is>([\s\S]*?)<\/is>/.exec(body);
