@@ -1,13 +1,15 @@
 /**
- * Spreadsheet import and export of the 市场主体名录库, streaming both ways (exceljs's WorkbookReader and
- * WorkbookWriter): rows are read, checked and written in batches, never held all at once, so memory stays flat in
- * the file size (apart from the set of credit codes seen, for duplicates within the file).
+ * Spreadsheet import and export of the 市场主体名录库, streaming both ways (`platform/spreadsheet`'s
+ * `readFirstSheetRows` in, exceljs's WorkbookWriter out): rows are read, checked and written in batches, never
+ * held all at once, so memory stays flat in the file size (apart from the credit codes seen, for duplicates
+ * within the file, and the problems reported).
  *
- * Import creates entities: every row is checked (required columns, GB 32100 check character, type, status, town
- * by name, duplicates within the file and against the directory); every problem is reported with its row and
- * column. `preview` stores nothing; `import` stores nothing when there is any problem, unless `validRowsOnly`,
- * which stores the good rows and skips the bad ones. The import is one transaction: batched inserts and one log
- * entry for the file (its SHA-256 as an attachment, and the counts).
+ * Import creates entities in ONE pass: every row is checked (required columns, GB 32100 check character, type,
+ * status, town by name, duplicates within the file and against the directory); every problem is reported with
+ * its row and column. `preview` stores nothing; `import` commits nothing when there is any problem, unless
+ * `validRowsOnly`, which stores the good rows and skips the bad ones. The import is one transaction: the good
+ * rows inserted a batch at a time as they are read (rolled back if the file turns out to have a problem), and
+ * one log entry for the file (its SHA-256 as an attachment, and the counts).
  */
 import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
@@ -95,10 +97,11 @@ export interface EntityImportResult {
 type Cells = Record<Column, string>;
 
 /**
- * Streams the first sheet's rows: `onHeader` gets the header's problems (empty when every required column is
- * named), then `onRow` each non-empty data row. Returns a file-level problem when the file cannot be read.
+ * Streams the first sheet's rows to `onRow`, each non-empty data row after the header. Returns the header's
+ * problems (a required column missing) or a file-level problem (not a workbook, unreadable, no data); an error
+ * thrown by `onRow` is rethrown, never taken for a broken file.
  */
-export async function streamRows(
+async function streamRows(
   bytes: Buffer,
   onRow: (row: number, cells: Cells) => Promise<void> | void,
 ): Promise<SheetProblem[]> {

@@ -135,10 +135,13 @@ function unescapeXml(s: string): string {
     s = s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, ref: string) => {
       if (ref[0] !== '#') return ENTITY[ref] ?? m;
       const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m; // no NUL: text columns refuse it
     });
   if (s.includes('_x'))
-    s = s.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    s = s.replace(/_x([0-9a-fA-F]{4})_/g, (m, h: string) => {
+      const code = Number.parseInt(h, 16);
+      return code > 0 ? String.fromCharCode(code) : m;
+    });
   return s;
 }
 
