@@ -98,6 +98,8 @@ console.log(
 );
 printDraw(benchDraw());
 printImport(await benchImport());
+if (pgUrl) printImport(await benchImport({ pgUrl }));
+else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
 
 console.log('\n10. Opening a cleanup campaign (清理) over 10,000 normative documents in force');
 printCleanup(await benchCleanup({ pgUrl }));

@@ -1,22 +1,31 @@
 /**
- * Spreadsheet import and export of the 市场主体名录库, streaming both ways (exceljs's WorkbookReader and
- * WorkbookWriter): rows are read, checked and written in batches, never held all at once, so memory stays flat in
- * the file size (apart from the set of credit codes seen, for duplicates within the file).
+ * Spreadsheet import and export of the 市场主体名录库, streaming both ways (`platform/spreadsheet`'s
+ * `readFirstSheetRows` in, exceljs's WorkbookWriter out): rows are read, checked and written in batches, never
+ * held all at once, so memory stays flat in the file size (apart from the credit codes seen, for duplicates
+ * within the file, and the problems reported).
  *
- * Import creates entities: every row is checked (required columns, GB 32100 check character, type, status, town
- * by name, duplicates within the file and against the directory); every problem is reported with its row and
- * column. `preview` stores nothing; `import` stores nothing when there is any problem, unless `validRowsOnly`,
- * which stores the good rows and skips the bad ones. The import is one transaction: batched inserts and one log
- * entry for the file (its SHA-256 as an attachment, and the counts).
+ * Import creates entities in ONE pass: every row is checked (required columns, GB 32100 check character, type,
+ * status, town by name, duplicates within the file and against the directory); every problem is reported with
+ * its row and column. `preview` stores nothing; `import` commits nothing when there is any problem, unless
+ * `validRowsOnly`, which stores the good rows and skips the bad ones. The import is one transaction: the good
+ * rows inserted a batch at a time as they are read (rolled back if the file turns out to have a problem), and
+ * one log entry for the file (its SHA-256 as an attachment, and the counts).
  */
 import { createHash } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { queryRows } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
-import { cellText, normalizeName } from '../../platform/spreadsheet/index.ts';
+import {
+  detached,
+  normalizeName,
+  readFirstSheetRows,
+  XlsxReadError,
+} from '../../platform/spreadsheet/index.ts';
 import {
   allEntities,
   ENTITY_STATUSES,
@@ -28,8 +37,8 @@ import {
   existingCodes,
   loadTowns,
   type TownRef,
+  textArray,
 } from './directory.ts';
-import { marketEntities } from './inspection.tables.ts';
 
 /** 市场主体名录库 columns, in the order the export writes them. */
 export const ENTITY_COLUMNS = [
@@ -54,7 +63,8 @@ const FIELD_COLUMN: Record<keyof EntityInput, Column> = {
   legalRepresentative: '法定代表人',
   status: '状态',
 };
-const BATCH = 1000;
+/** Rows a statement: one `insert … select from unnest(…)` (or one directory check) per batch. */
+const BATCH = 5000;
 
 export interface EntityImportInput {
   filename: string;
@@ -87,8 +97,9 @@ export interface EntityImportResult {
 type Cells = Record<Column, string>;
 
 /**
- * Streams the first sheet's rows: `onHeader` gets the header's problems (empty when every required column is
- * named), then `onRow` each non-empty data row. Returns a file-level problem when the file cannot be read.
+ * Streams the first sheet's rows to `onRow`, each non-empty data row after the header. Returns the header's
+ * problems (a required column missing) or a file-level problem (not a workbook, unreadable, no data); an error
+ * thrown by `onRow` is rethrown, never taken for a broken file.
  */
 async function streamRows(
   bytes: Buffer,
@@ -98,50 +109,40 @@ async function streamRows(
   if (bytes.length === 0) return fail('文件为空');
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
     return fail('文件不是有效的 Excel 工作簿（.xlsx）；旧版 .xls 文件请另存为 .xlsx 后上传');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'emit',
-  });
   let index: Map<Column, number> | null = null;
-  let sawSheet = false;
   let dataRows = 0;
+  let inCallback = false; // an error of `onRow` (the database) is not a broken file
   try {
-    for await (const sheet of reader) {
-      if (sawSheet) continue; // only the first sheet; the rest are drained
-      sawSheet = true;
-      for await (const row of sheet) {
-        const values = (row.values ?? []) as unknown[];
-        const cells = values.map(cellText);
-        if (!cells.some((c) => c)) continue;
-        if (!index) {
-          index = new Map();
-          cells.forEach((h, i) => {
-            const name = ENTITY_COLUMNS.find((c) => normalizeName(c) === normalizeName(h));
-            if (name && !index!.has(name)) index!.set(name, i);
-          });
-          const missing = REQUIRED.filter((c) => !index!.has(c));
-          if (missing.length > 0)
-            return missing.map((c) => ({
-              row: row.number,
-              column: c,
-              reason: `表头缺少“${c}”列；表头应为：${ENTITY_COLUMNS.join('、')}`,
-            }));
-          continue;
-        }
-        const out = {} as Cells;
-        for (const c of ENTITY_COLUMNS) out[c] = index.has(c) ? (cells[index.get(c)!] ?? '') : '';
-        dataRows += 1;
-        await onRow(row.number, out);
+    for await (const row of readFirstSheetRows(bytes)) {
+      const cells = row.cells;
+      if (!cells.some((c) => c)) continue;
+      if (!index) {
+        index = new Map();
+        cells.forEach((h, i) => {
+          const name = ENTITY_COLUMNS.find((c) => normalizeName(c) === normalizeName(h));
+          if (name && !index!.has(name)) index!.set(name, i);
+        });
+        const missing = REQUIRED.filter((c) => !index!.has(c));
+        if (missing.length > 0)
+          return missing.map((c) => ({
+            row: row.number,
+            column: c,
+            reason: `表头缺少“${c}”列；表头应为：${ENTITY_COLUMNS.join('、')}`,
+          }));
+        continue;
       }
+      const out = {} as Cells;
+      for (const c of ENTITY_COLUMNS) out[c] = index.has(c) ? (cells[index.get(c)!] ?? '') : '';
+      dataRows += 1;
+      inCallback = true;
+      await onRow(row.number, out);
+      inCallback = false;
     }
   } catch (e) {
-    if (e instanceof DomainError) throw e;
+    if (inCallback || e instanceof DomainError) throw e;
+    if (e instanceof XlsxReadError && e.reason === 'no-sheet') return fail('Excel 文件中没有工作表');
     return fail('无法读取 Excel 文件，文件可能已损坏');
   }
-  if (!sawSheet) return fail('Excel 文件中没有工作表');
   if (!index) return fail('文件中没有任何内容');
   if (dataRows === 0) return fail('文件中没有数据行');
   return [];
@@ -153,7 +154,7 @@ const statusOf = (text: string): EntityStatus | undefined =>
     : 'active';
 
 /** One row's values and the problems that need no database. */
-function parseRow(row: number, c: Cells, towns: Map<string, TownRef>) {
+function parseRow(row: number, c: Cells, towns: Map<string, TownRef>, townList: TownRef[]) {
   const problems: SheetProblem[] = [];
   const town = c.所属镇街 ? towns.get(normalizeName(c.所属镇街)) : undefined;
   const status = statusOf(c.状态);
@@ -173,10 +174,16 @@ function parseRow(row: number, c: Cells, towns: Map<string, TownRef>) {
     reported.add(column);
     problems.push({ row, column, reason });
   };
-  if (c.所属镇街 && !town) add('所属镇街', `镇街“${c.所属镇街}”不存在（须为本区的镇或街道名称）`);
+  if (c.所属镇街 && !town) add('所属镇街', detached(`镇街“${c.所属镇街}”不存在（须为本区的镇或街道名称）`));
   if (!status) add('状态', `须为：${Object.values(ENTITY_STATUSES).join('、')}`);
-  entityFieldProblems(input, [...towns.values()], (field, detail) => add(FIELD_COLUMN[field], detail));
+  entityFieldProblems(input, townList, (field, detail) => add(FIELD_COLUMN[field], detail));
   return { input, problems };
+}
+
+/** A row that passed every check that needs no database, waiting for its batch. */
+interface Candidate {
+  row: number;
+  input: EntityInput;
 }
 
 /** Previews or imports a 市场主体名录库 spreadsheet. */
@@ -185,55 +192,98 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const run = async (ctx: Ctx): Promise<EntityImportResult> => {
     const towns = new Map((await loadTowns(ctx)).map((t) => [normalizeName(t.name), t]));
+    const townList = [...towns.values()];
     const firstRow = new Map<string, number>();
-    const badRows = new Set<number>();
     const problems: SheetProblem[] = [];
+    let errorRows = 0;
     let totalRows = 0;
-    // Codes are checked against the directory a batch at a time.
-    let pending: { row: number; uscc: string }[] = [];
-    const flush = async () => {
+    let created = 0;
+    const unitId = ctx.actor.unitId;
+    /**
+     * Rows are stored as they are read when they may be: an import by an actor with a unit, either of the valid
+     * rows only or of a file without a problem so far. Storing and the directory check are then one statement a
+     * batch (`on conflict do nothing`: a code not inserted is already in the directory). Once a problem makes
+     * the file unimportable the rest is only checked; the transaction rolls back whatever was stored.
+     */
+    const storing = () => req.mode === 'import' && !!unitId && (!!req.validRowsOnly || problems.length === 0);
+    const inDirectory = (c: Candidate) => {
+      problems.push({ row: c.row, column: '统一社会信用代码', reason: '该统一社会信用代码已在名录库中' });
+      errorRows += 1;
+    };
+    const check = async (batch: Candidate[]) => {
       const known = await existingCodes(
         ctx,
-        pending.map((p) => p.uscc),
+        batch.map((c) => c.input.uscc),
       );
-      for (const p of pending)
-        if (known.has(p.uscc)) {
-          problems.push({ row: p.row, column: '统一社会信用代码', reason: '该统一社会信用代码已在名录库中' });
-          badRows.add(p.row);
-        }
-      pending = [];
+      for (const c of batch) if (known.has(c.input.uscc)) inDirectory(c);
     };
-    const fileProblems = await streamRows(bytes, async (row, cells) => {
-      totalRows += 1;
-      const parsed = parseRow(row, cells, towns);
-      const { uscc } = parsed.input;
-      if (uscc && !parsed.problems.some((p) => p.column === '统一社会信用代码')) {
-        const first = firstRow.get(uscc);
-        if (first)
-          parsed.problems.push({
-            row,
-            column: '统一社会信用代码',
-            reason: `与第${first}行的统一社会信用代码重复`,
-          });
-        else {
-          firstRow.set(uscc, row);
-          pending.push({ row, uscc });
+    const store = async (batch: Candidate[]) => {
+      const col = (f: (i: EntityInput) => string) => textArray(batch.map((c) => f(c.input)));
+      const inserted = await queryRows<{ uscc: string }>(
+        ctx.db,
+        sql`insert into inspection_entities
+              (tenant_id, id, uscc, name, entity_type, industry, address, town_id, legal_representative, status,
+               unit_id, created_at, updated_at)
+            select ${ctx.actor.tenantId}, t.id::uuid, t.uscc, t.name, t.entity_type, t.industry, t.address,
+                   t.town_id::uuid, t.legal_representative, t.status, ${unitId}::uuid, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz
+              from unnest(${textArray(batch.map(() => newId()))}::text[], ${col((i) => i.uscc)}::text[],
+                          ${col((i) => i.name)}::text[], ${col((i) => i.entityType)}::text[],
+                          ${col((i) => i.industry)}::text[], ${col((i) => i.address)}::text[],
+                          ${col((i) => i.townId)}::text[], ${col((i) => i.legalRepresentative)}::text[],
+                          ${col((i) => i.status ?? 'active')}::text[])
+                   as t(id, uscc, name, entity_type, industry, address, town_id, legal_representative, status)
+            on conflict (tenant_id, uscc) do nothing
+            returning uscc`,
+      );
+      created += inserted.length;
+      if (inserted.length === batch.length) return;
+      const stored = new Set(inserted.map((r) => r.uscc));
+      for (const c of batch) if (!stored.has(c.input.uscc)) inDirectory(c);
+    };
+    // One batch is written while the next is read (one statement in flight: the transaction is one connection).
+    let pending: Candidate[] = [];
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const batch = pending;
+      pending = [];
+      await inFlight;
+      if (batch.length === 0) return;
+      inFlight = storing() ? store(batch) : check(batch);
+      inFlight.catch(() => {}); // awaited (and its error thrown) before the next batch or at the end
+    };
+    let fileProblems: SheetProblem[];
+    try {
+      fileProblems = await streamRows(bytes, async (row, cells) => {
+        totalRows += 1;
+        const parsed = parseRow(row, cells, towns, townList);
+        const { uscc } = parsed.input;
+        if (uscc && !parsed.problems.some((p) => p.column === '统一社会信用代码')) {
+          const first = firstRow.get(uscc);
+          if (first)
+            parsed.problems.push({
+              row,
+              column: '统一社会信用代码',
+              reason: `与第${first}行的统一社会信用代码重复`,
+            });
+          else firstRow.set(detached(uscc), row);
         }
-      }
-      if (parsed.problems.length > 0) {
-        problems.push(...parsed.problems);
-        badRows.add(row);
-      }
-      if (pending.length >= BATCH) await flush();
-    });
-    await flush();
+        if (parsed.problems.length > 0) {
+          problems.push(...parsed.problems);
+          errorRows += 1;
+        } else if (uscc) pending.push({ row, input: parsed.input });
+        if (pending.length >= BATCH) await flush();
+      });
+      await flush();
+    } finally {
+      await inFlight;
+    }
     if (fileProblems.length > 0) {
       problems.unshift(...fileProblems);
       if (fileProblems.some((p) => p.row === 0 || p.column)) totalRows = 0;
+      errorRows = 0;
     }
     const col = (c: string) => ENTITY_COLUMNS.indexOf(c as Column);
     problems.sort((a, b) => a.row - b.row || col(a.column) - col(b.column));
-    const errorRows = fileProblems.length > 0 ? 0 : badRows.size;
     const result: EntityImportResult = {
       mode: req.mode,
       filename: req.filename,
@@ -257,33 +307,8 @@ export async function importEntities(ctx: Ctx, req: EntityImportInput): Promise<
           detail: p.row ? `第${p.row}行${p.column ? `“${p.column}”` : ''}：${p.reason}` : p.reason,
         })),
       );
-    if (!ctx.actor.unitId)
+    if (!unitId)
       throw new DomainError('INSPECTION.FORBIDDEN', 'forbidden', '未归属单位的账号不能导入市场主体');
-    const unitId = ctx.actor.unitId;
-    // Second pass: the good rows again from the file, inserted a batch at a time.
-    let batch: (typeof marketEntities.$inferInsert)[] = [];
-    let created = 0;
-    const insert = async () => {
-      if (batch.length === 0) return;
-      await ctx.db.insert(marketEntities).values(batch);
-      created += batch.length;
-      batch = [];
-    };
-    await streamRows(bytes, async (row, cells) => {
-      if (badRows.has(row)) return;
-      const { input } = parseRow(row, cells, towns);
-      batch.push({
-        tenantId: ctx.actor.tenantId,
-        id: newId(),
-        ...input,
-        status: input.status ?? 'active',
-        unitId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      });
-      if (batch.length >= BATCH) await insert();
-    });
-    await insert();
     const logEntryId = await appendLogEntry(ctx.db, {
       tenantId: ctx.actor.tenantId,
       kind: 'inspection.entities.imported',

@@ -253,6 +253,63 @@ describe('entity import', () => {
     expect(JSON.stringify(logs[0]!.body)).toContain(sha);
   });
 
+  it('a file longer than one write batch: a late bad row still stores nothing; validRowsOnly stores the rest', async () => {
+    const before = await count();
+    // 5,100 good rows (the first 5,000 are one insert statement), then one already in the directory and one
+    // with a wrong check character.
+    const rows = Array.from({ length: 5100 }, (_, i) => good(10_000 + i));
+    rows.push(good(3), [withBadCheck(uscc(20_000)), ...good(20_000).slice(1)]);
+    const contentBase64 = await xlsx(ENTITY_COLUMNS, rows);
+    const refused = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      filename: '大名录.xlsx',
+      contentBase64,
+      mode: 'import',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(pointers(refused)).toEqual([
+      '/file/rows/5102/统一社会信用代码',
+      '/file/rows/5103/统一社会信用代码',
+    ]);
+    expect(await count()).toBe(before);
+
+    const res = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      filename: '大名录.xlsx',
+      contentBase64,
+      mode: 'import',
+      validRowsOnly: true,
+    });
+    expect(res.statusCode).toBe(200);
+    const r = res.json();
+    expect([r.totalRows, r.validRows, r.errorRows, r.created]).toEqual([5102, 5100, 2, 5100]);
+    expect(r.problems.map((p: { row: number; reason: string }) => `${p.row}:${p.reason}`)).toEqual([
+      '5102:该统一社会信用代码已在名录库中',
+      `5103:${r.problems[1].reason}`,
+    ]);
+    expect(await count()).toBe(before + 5100);
+    const [stored] = await queryRows<{ name: string; town: string; status: string; unit: string }>(
+      deps.db,
+      sql`select e.name, t.name as town, e.status, u.name as unit from inspection_entities e
+            join units t on t.tenant_id = e.tenant_id and t.id = e.town_id
+            join units u on u.tenant_id = e.tenant_id and u.id = e.unit_id
+           where e.uscc = ${uscc(15_099)}`,
+    );
+    expect(stored).toEqual({
+      name: '导入测试企业15099',
+      town: towns[0]!.name,
+      status: 'active',
+      unit: expect.any(String),
+    });
+    const sha = createHash('sha256').update(Buffer.from(contentBase64, 'base64')).digest('hex');
+    const logs = (
+      await queryRows<{ body: string }>(
+        deps.db,
+        sql`select body::text as body from log_entries where kind = 'inspection.entities.imported'`,
+      )
+    ).filter((l) => l.body.includes(sha));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]!.body).toContain('"created":5100');
+  });
+
   it('refuses a file that is not a workbook, or lacks a column, naming the file problem', async () => {
     const notXlsx = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
       filename: 'a.xls',

@@ -1,2 +1,3 @@
-/** Spreadsheet cells as text, and header/name normalisation, shared by every module's Excel import. */
+/** Spreadsheet cells as text, header/name normalisation and a fast first-sheet reader, shared by every module's Excel import. */
 export { cellText, normalizeName } from './cells.ts';
+export { detached, readFirstSheetRows, type SheetRow, XlsxReadError } from './xlsx-rows.ts';
