@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, isYearUnknownError, seededWorkCalendar } from '../../src/platform/calendar/index.ts';
+import { addDays, seededWorkCalendar } from '../../src/platform/calendar/index.ts';
 import { chinaDate } from '../../src/platform/workflow/index.ts';
-import { newPage, type Running, startStack } from './harness.ts';
+import { e2eNow, newPage, type Running, startStack } from './harness.ts';
 import { apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
@@ -16,28 +16,14 @@ import { apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 const TITLE = '示范区农村生活污水治理三年行动方案';
 
 /**
- * Dates relative to the real day (the server runs on the real clock): the comment period ended two days ago (18 days:
- * shorter than 30, so a reason is needed), experts and risk recorded yesterday and today, and the executive meeting
- * ten working days ahead (the legality review needs at least 7). The working-day calendar knows only the years whose
- * State Council notice is loaded (2020–2026 in the seed) and refuses later ones by design; from mid-December the
- * meeting would fall in a year it does not know yet, and the server would refuse the step too, so the test says so
- * instead of failing obscurely: the fix is to load the new year's notice into the seed (`fazhi calendar load`).
+ * Dates relative to the browser tests' clock (E2E_CLOCK_AT, 2026-11-26): the comment period ended two days ago (18
+ * days: shorter than 30, so a reason is needed), experts and risk recorded yesterday and today, and the executive
+ * meeting ten working days ahead (the legality review needs at least 7).
  */
 const calendar = seededWorkCalendar();
-const TODAY = chinaDate(new Date());
+const TODAY = chinaDate(e2eNow());
 const YEAR = TODAY.slice(0, 4);
-const meetingOn = (() => {
-  try {
-    return calendar.addWorkdays(TODAY, 10);
-  } catch (e) {
-    if (isYearUnknownError(e))
-      throw new Error(
-        `工作日历尚未载入${Number(YEAR) + 1}年：${TODAY}后10个工作日无法计算（拟开会日期须在合法性审查最短期限之后）。请将国务院办公厅${Number(YEAR) + 1}年节假日安排通知载入种子日历（src/platform/calendar/calendar.seed.ts，或 fazhi calendar load --notice）`,
-        { cause: e },
-      );
-    throw e;
-  }
-})();
+const meetingOn = calendar.addWorkdays(TODAY, 10);
 const COMMENT_FROM = addDays(TODAY, -20);
 const COMMENT_TO = addDays(TODAY, -2);
 const ARGUED_ON = addDays(TODAY, -1);

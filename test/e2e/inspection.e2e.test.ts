@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, type Running, startStack } from './harness.ts';
+import { e2eToday, newPage, type Running, startStack } from './harness.ts';
 import { apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
@@ -73,7 +73,7 @@ describe('inspection: publish a task, see it announced on the portal', () => {
   });
 
   it('draws the demo task whose sources are public, verifies it, records and publishes a result, shows it in 信用查询', async () => {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = e2eToday();
     await signIn(page, stack.url, 'unitadmin');
     const menu = page.getByTestId('admin-menu');
     await menu.getByRole('menuitem', { name: '双随机、一公开' }).click();

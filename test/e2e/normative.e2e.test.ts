@@ -1,18 +1,28 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, type Running, startStack } from './harness.ts';
+import { e2eNow, e2eToday, newPage, type Running, setBrowserClock, startStack } from './harness.ts';
 import { type ApiSession, apiLogin, choose, signIn, signOut, typeDate } from './session.ts';
 
 /**
- * 行政规范性文件 in the browser, on the server's real clock (today, 2026-11-26):
- * - a draft is written and revised (two versions and their diff), opened for public comment, commented on clause by
- *   clause on the portal without sign-in, and the comment disposed of in the admin;
- * - since the comment period cannot end on the day it opens, a second document (no comment, with the reason
- *   recorded) goes through the legality review queue, numbering, publication and filing, is found by the portal's
- *   Chinese search, and is repealed by a cleanup campaign whose results are published on the portal.
+ * 行政规范性文件 in the browser, on its own clock (CLOCK_AT: today is 2026-11-02, below), one document from
+ * draft to repeal: written and revised (two versions and their diff), opened for public comment, commented on clause
+ * by clause on the portal without sign-in and the comment disposed of; closing the comment period is refused until
+ * it has ended, so the server is restarted ten days later (`restartAt`) and the period closed; then the legality
+ * review queue (the unit, then the justice bureau), collective deliberation, numbering, publication and filing; the
+ * portal's Chinese search finds it; the filing catalogue lists it; a cleanup campaign repeals it and the portal
+ * publishes the result.
  */
 const BODY =
   '第一条 为规范示范区农贸市场管理，制定本办法。\n第二条 本办法适用于全区农贸市场。\n第三条 区市场监督管理局负责实施。';
+const TITLE = '示范区农贸市场管理办法';
+/**
+ * This flow starts on 2026-11-02 (its own CLOCK_AT): every period it starts, up to the 30-day filing after
+ * publication, then ends within 2026, the last year the seed calendar knows. The comment period is the minimum of 7
+ * working days, to 2026-11-11; the server is restarted on 2026-11-12 to close it.
+ */
+const START = '2026-11-02T09:00:00+08:00';
+const COMMENT_END = '2026-11-11';
+const AFTER_COMMENT = '2026-11-12T09:00:00+08:00';
 const pass = { outcome: 'pass', reasons: '制定主体合法，内容不违反上位法', basis: '国办发〔2018〕115号' };
 
 describe('normative document', () => {
@@ -23,7 +33,7 @@ describe('normative document', () => {
   let justiceApi: ApiSession;
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ clockAt: START });
     page = await newPage(stack);
     justiceApi = await apiLogin(stack.url, 'justice');
   });
@@ -78,8 +88,8 @@ describe('normative document', () => {
 
   it('opens the draft for comment; the portal takes a comment on one clause; the drafter disposes of it', async () => {
     const form = await step('公开征求意见');
-    await typeDate(form, '征求意见开始日期', '2026-11-26');
-    await typeDate(form, '征求意见截止日期', '2026-12-18');
+    await typeDate(form, '征求意见开始日期', e2eToday());
+    await typeDate(form, '征求意见截止日期', COMMENT_END);
     await submitStep('公开征求意见中');
     await signOut(page);
 
@@ -116,31 +126,43 @@ describe('normative document', () => {
     await signOut(page);
   });
 
-  it('reviews, numbers, publishes and files a document; the portal finds it', async () => {
-    const unitadmin = await apiLogin(stack.url, 'unitadmin');
-    const created = await unitadmin.call<{ id: string }>('POST', '/api/normative/documents', {
-      facts: {
-        title: '示范区户外广告设置管理办法',
-        issuerName: '示范区人民政府',
-        issuerShort: '示范府',
-        docType: 'government',
-        legalBasis: ['中华人民共和国广告法'],
-      },
-      body: '第一条 为规范户外广告设置，制定本办法。\n第二条 本办法自公布之日起施行。',
-    });
-    docId = created.id;
-    await unitadmin.call('POST', `/api/workflow/cases/${docId}/transitions/submitReview`, {
-      materials: [{ name: '草案' }, { name: '起草说明' }],
-      noCommentReason: '依法需要保密的除外情形',
-    });
+  it('closes the comment period only once it has ended (the server ten days later), then sends the draft to review', async () => {
+    // Still 2026-11-02: the period runs to 2026-11-11, so closing it is refused with the reason.
+    await signIn(page, stack.url, 'unitadmin');
+    await page.goto(draftUrl);
+    await step('征求意见结束');
+    await page.getByTestId('step-form-submit').click();
+    await page.getByText('征求意见期限尚未届满').first().waitFor();
+    await page.keyboard.press('Escape');
+    await signOut(page);
 
+    await stack.restartAt(AFTER_COMMENT);
+    await setBrowserClock(page.context(), e2eNow());
+    await signIn(page, stack.url, 'unitadmin');
+    await page.goto(draftUrl);
+    await step('征求意见结束');
+    await submitStep('起草中');
+    // comment held and every comment disposed of: the draft goes to legality review without a recorded exception
+    const unitadmin = await apiLogin(stack.url, 'unitadmin');
+    docId = draftUrl.split('/').pop()!;
+    await unitadmin.call('POST', `/api/workflow/cases/${docId}/transitions/submitReview`, {
+      materials: [{ name: '草案' }, { name: '起草说明' }, { name: '征求意见采纳情况' }],
+    });
+    await page.reload();
+    await expect(page.getByTestId('case-state').textContent()).resolves.toBe('合法性审查中');
+    await signOut(page);
+    justiceApi = await apiLogin(stack.url, 'justice'); // the earlier session lapsed on the new clock
+  });
+
+  it('reviews, numbers, publishes and files the document; the portal finds it', async () => {
+    const unitadmin = await apiLogin(stack.url, 'unitadmin');
     // the unit's legal staff review it from the queue
     await signIn(page, stack.url, 'reviewer');
     await openMenu('合法性审查', '审查事项');
     const queue = page.getByTestId('legality-queue');
-    await queue.getByText('示范区户外广告设置管理办法').waitFor();
+    await queue.getByText(TITLE).waitFor();
     await queue
-      .getByRole('row', { name: /示范区户外广告设置管理办法/ })
+      .getByRole('row', { name: new RegExp(TITLE) })
       .getByTestId('case-link')
       .click();
     const form = await step('单位法制机构审查通过，报送司法局审查');
@@ -154,13 +176,13 @@ describe('normative document', () => {
       'GET',
       '/api/workflow/cases?type=legality.review&page=1&pageSize=50',
     );
-    const review = reviews.items.find((r) => r.title.includes('示范区户外广告设置管理办法'))!;
+    const review = reviews.items.find((r) => r.title.includes(TITLE))!;
     await justiceApi.call('POST', `/api/workflow/cases/${review.id}/transitions/justicePass`, pass);
     await unitadmin.call('POST', `/api/workflow/cases/${docId}/transitions/reviewFinished`, {});
     const leader = await apiLogin(stack.url, 'leader');
     await leader.call('POST', `/api/workflow/cases/${docId}/records/collective-discussion`, {
       meetingType: '区政府常务会议',
-      date: '2026-11-26',
+      date: e2eToday(),
       attendees: [{ name: '何区长' }, { name: '王副区长' }, { name: '李副区长' }],
       opinions: [
         { name: '何区长', opinion: '同意' },
@@ -186,39 +208,36 @@ describe('normative document', () => {
     await signIn(page, stack.url, 'unitadmin');
     await page.goto(`${stack.url}/admin/cases/${docId}`);
     const pub = await step('统一印发并公布');
-    await typeDate(pub, '公布日期', '2026-11-26');
-    await typeDate(pub, '施行日期', '2026-11-26');
+    await typeDate(pub, '公布日期', e2eToday());
+    await typeDate(pub, '施行日期', e2eToday());
     await pub.getByLabel('公布载体').fill('示范区人民政府网站');
     await submitStep('已公布，待报送备案');
     const filing = await step('报送备案（上一级人民政府、本级人大常委会）');
-    await typeDate(filing, '报送备案日期', '2026-11-26');
+    await typeDate(filing, '报送备案日期', e2eToday());
     await choose(page, filing, '备案机关', '上一级人民政府');
     await page.keyboard.press('Escape');
     await submitStep('备案审查中');
     await signOut(page);
     await justiceApi.call('POST', `/api/workflow/cases/${docId}/transitions/acceptFiling`, {
-      acceptedOn: '2026-11-26',
+      acceptedOn: e2eToday(),
     });
 
     // the portal's search finds it by words, and shows it in force
     await page.goto(`${stack.url}/public/normative`);
     const search = page.getByPlaceholder('输入词语或短语，检索现行有效文件的标题和正文');
-    await search.fill('户外 广告');
+    await search.fill('农贸 市场');
     await search.press('Enter');
-    await page
-      .getByTestId('public-normative-documents')
-      .getByRole('link', { name: '示范区户外广告设置管理办法' })
-      .click();
+    await page.getByTestId('public-normative-documents').getByRole('link', { name: TITLE }).click();
     await expect(page.getByTestId('public-normative-status').textContent()).resolves.toBe('现行有效');
     await expect(page.getByTestId('public-normative-text').textContent()).resolves.toContain(
-      '规范户外广告设置',
+      '规范示范区农贸市场管理',
     );
   });
 
   it('lists it in the quarterly filing catalogue', async () => {
     await signIn(page, stack.url, 'justice');
     await openMenu('规范性文件', '备案目录');
-    await page.getByTestId('normative-catalogue').getByText('示范区户外广告设置管理办法').waitFor();
+    await page.getByTestId('normative-catalogue').getByText(TITLE).waitFor();
   });
 
   it('repeals it in a cleanup campaign and publishes the results on the portal', async () => {
@@ -230,9 +249,9 @@ describe('normative document', () => {
     await page.getByTestId('cleanup-open-submit').click();
     await open.waitFor({ state: 'detached' });
     const items = page.getByTestId('cleanup-items');
-    await items.getByText('示范区户外广告设置管理办法').waitFor();
+    await items.getByText(TITLE).waitFor();
     await items
-      .getByRole('row', { name: /示范区户外广告设置管理办法/ })
+      .getByRole('row', { name: new RegExp(TITLE) })
       .getByTestId('cleanup-decide')
       .click();
     const d = page.getByTestId('cleanup-decision-form');
@@ -252,7 +271,7 @@ describe('normative document', () => {
     await expect(page.getByTestId('public-normative-status').textContent()).resolves.toBe('已废止');
     await page.goto(`${stack.url}/public/normative?tab=cleanups`);
     const published = page.getByTestId('public-normative-cleanups');
-    await published.getByText('示范区户外广告设置管理办法').waitFor();
+    await published.getByText(TITLE).waitFor();
     await expect(published.textContent()).resolves.toContain('废止 1 件');
   });
 });
