@@ -74,6 +74,17 @@ describe('inspection: publish a task, see it announced on the portal', () => {
 
   it('draws the demo task whose sources are public, verifies it, records and publishes a result, shows it in 信用查询', async () => {
     const today = e2eToday();
+    // The credit office publishes a scoring model whose grades are public: every subject is graded from its records.
+    const admin = await apiLogin(stack.url, 'admin');
+    const draft = await admin.call<{ id: string; definition: Record<string, unknown> }>(
+      'POST',
+      '/api/credit/models',
+      { name: '浏览器测试评分模型' },
+    );
+    await admin.call('PATCH', `/api/credit/models/${draft.id}`, {
+      definition: { ...draft.definition, gradePublic: true },
+    });
+    await admin.call('POST', `/api/credit/models/${draft.id}/publish`);
     await signIn(page, stack.url, 'unitadmin');
     const menu = page.getByTestId('admin-menu');
     await menu.getByRole('menuitem', { name: '双随机、一公开' }).click();
@@ -163,5 +174,24 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     await inspections.waitFor();
     await expect(inspections.textContent()).resolves.toContain('责令限期整改');
     await expect(inspections.textContent()).resolves.toContain('进货查验记录不全');
+
+    // The published result moved the entity's score, with the record as the explanation, and the public lookup
+    // shows the grade (the model publishes grades).
+    const history = await admin.call<
+      {
+        cause: string;
+        score: number;
+        previousScore: number | null;
+        grade: string;
+        explanation: { kind: string; points: number }[];
+      }[]
+    >('GET', `/api/credit/subjects/${uscc}/history`);
+    const latest = history[0]!;
+    expect(latest.cause).toBe('record');
+    // an entity graded before (from earlier records) loses points; one graded now for the first time is graded
+    // with the deduction in its explanation
+    if (latest.previousScore !== null) expect(latest.score).toBeLessThan(latest.previousScore);
+    expect(latest.explanation.some((e) => e.kind === 'inspection' && e.points < 0)).toBe(true);
+    await expect(page.getByTestId('credit-subject').textContent()).resolves.toContain('信用等级');
   });
 });

@@ -12,10 +12,24 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByTestId('account-menu').waitFor();
 }
 
+/**
+ * Signs out through the account menu. A click that lands while a drawer or modal is still closing (a loaded machine)
+ * can leave the menu shut: then it closes what is open and tries again, up to three times.
+ */
 export async function signOut(page: Page) {
-  await page.getByTestId('account-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
+  const login = page.getByRole('button', { name: '登录' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.getByTestId('account-menu').click({ timeout: 5000 });
+      await page.getByRole('menuitem', { name: '退出登录' }).click({ timeout: 5000 });
+      await login.waitFor({ timeout: 10_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      if (await login.isVisible()) return;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 export const menuItems = (page: Page) => page.getByTestId('admin-menu').getByRole('menuitem').allInnerTexts();
