@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
+import { signOut } from './session.ts';
 
 /**
  * Draft: the admin signs in, sees the dashboard, creates a user in 用户管理 and finds it in the list; the new
@@ -13,12 +14,6 @@ async function signIn(page: Page, url: string, username: string, password = PASS
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByTestId('account-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
 }
 
 const menuItems = (page: Page) => page.getByTestId('admin-menu').getByRole('menuitem').allInnerTexts();
