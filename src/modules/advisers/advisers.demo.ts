@@ -104,7 +104,7 @@ export async function seedDemoAdvisers(
   const units = await queryRows<UnitRow>(
     db,
     sql`select id, name, kind from units where tenant_id = ${tenantId} and status = 'active'
-      and kind in ('government', 'department', 'town', 'street', 'company', 'village', 'community') order by path`,
+      and kind in ('government', 'department', 'town', 'street', 'company', 'village', 'community') order by sort, id`,
   );
   const root = units.find((u) => u.kind === 'government');
   if (!root) return { advisers: 0, workItems: 0, meetings: 0 };
