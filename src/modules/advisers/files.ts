@@ -4,9 +4,9 @@
  * unless the reader manages the adviser (the same rule as the screen).
  */
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { queryRows } from '../../kernel/db/index.ts';
 import type { Ctx } from '../../platform/access/index.ts';
+import { writeSheet } from '../../platform/spreadsheet/index.ts';
 import { REF_TYPES, type RefType } from './advisers.kinds.ts';
 import { allAdvisers } from './roster.ts';
 import { allWorkItems, type WorkFilter } from './work.ts';
@@ -40,25 +40,6 @@ export const WORK_COLUMNS = [
   '登记人',
 ] as const;
 
-async function sheet(
-  name: string,
-  columns: readonly string[],
-  rows: Record<string, string>[],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Fazhi';
-  const ws = wb.addWorksheet(name);
-  ws.columns = columns.map((c) => ({ header: c, key: c, width: Math.max(12, c.length * 3) }));
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => r[c] ?? ''));
-  ws.eachRow((row) => {
-    row.eachCell((cell) => {
-      cell.numFmt = '@';
-    });
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
 /** The roster in the actor's scope as .xlsx. */
 export async function exportRoster(ctx: Ctx): Promise<Buffer> {
   const rows = (await allAdvisers(ctx)).map((a) => ({
@@ -74,7 +55,7 @@ export async function exportRoster(ctx: Ctx): Promise<Buffer> {
     服务单位: a.currentUnits.map((u) => u.unitName).join('、'),
     状态: a.status === 'active' ? '在册' : '已解聘',
   }));
-  return sheet('法律顾问名册', ROSTER_COLUMNS, rows);
+  return writeSheet('法律顾问名册', ROSTER_COLUMNS, rows);
 }
 
 /** The work items of a filter (as the list) as .xlsx. */
@@ -101,5 +82,5 @@ export async function exportWorkItems(ctx: Ctx, f: WorkFilter): Promise<Buffer> 
     状态: w.status === 'recorded' ? '有效' : `已撤销：${w.voidReason ?? ''}`,
     登记人: w.recordedByName ?? '',
   }));
-  return sheet('工作台账', WORK_COLUMNS, rows);
+  return writeSheet('工作台账', WORK_COLUMNS, rows);
 }

@@ -12,13 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { queryRows } from '../../kernel/db/index.ts';
 import { DomainError, ProblemCollector } from '../../kernel/errors.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { isIsoDate } from '../../platform/calendar/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
-import { cellText, normalizeName } from '../../platform/spreadsheet/index.ts';
+import { readSheet, type SheetProblem, type SheetRecord } from '../../platform/spreadsheet/index.ts';
 import {
   ADVISER_KINDS,
   type AdviserKind,
@@ -42,15 +41,6 @@ import {
 } from './roster.ts';
 import { checkWorkItem, insertWorkItem, type WorkItemInput } from './work.ts';
 
-export const MAX_ROWS = 2000;
-
-export interface SheetProblem {
-  /** Spreadsheet row (1-based); 0 for the file itself. */
-  row: number;
-  column: string;
-  reason: string;
-}
-
 export interface ImportInput {
   filename: string;
   contentBase64: string;
@@ -73,65 +63,7 @@ export interface ImportResult {
   problems: SheetProblem[];
 }
 
-type Row = { row: number; cells: Record<string, string> };
-
-/** The first sheet: a header row naming the columns (any order; unknown ones ignored), one record per row. */
-async function readSheet(
-  filename: string,
-  bytes: Uint8Array,
-  columns: readonly string[],
-  required: readonly string[],
-): Promise<{ rows: Row[]; problems: SheetProblem[] }> {
-  const fail = (reason: string) => ({ rows: [], problems: [{ row: 0, column: '', reason }] });
-  if (bytes.length === 0) return fail('文件为空');
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
-    return fail(
-      filename.toLowerCase().endsWith('.xls')
-        ? '不支持旧版 Excel 97-2003（.xls）文件，请在 Excel 中另存为 .xlsx 后上传'
-        : '文件不是有效的 Excel 工作簿（.xlsx）',
-    );
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    return fail('无法读取 Excel 文件，文件可能已损坏');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return fail('Excel 文件中没有工作表');
-  const grid: { row: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
-    });
-    if (cells.some((c) => c)) grid.push({ row: n, cells });
-  });
-  const header = grid[0];
-  if (!header) return fail('文件中没有任何内容');
-  const index = new Map<string, number>();
-  header.cells.forEach((h, i) => {
-    const name = columns.find((c) => normalizeName(c) === normalizeName(h ?? ''));
-    if (name && !index.has(name)) index.set(name, i);
-  });
-  const missing = required.filter((c) => !index.has(c));
-  if (missing.length > 0)
-    return {
-      rows: [],
-      problems: missing.map((c) => ({
-        row: header.row,
-        column: c,
-        reason: `表头缺少“${c}”列；表头应为：${columns.join('、')}`,
-      })),
-    };
-  const rows = grid.slice(1).map((g) => {
-    const cells: Record<string, string> = {};
-    for (const c of columns) cells[c] = index.has(c) ? (g.cells[index.get(c)!] ?? '') : '';
-    return { row: g.row, cells };
-  });
-  if (rows.length === 0) return fail('文件中没有数据行');
-  if (rows.length > MAX_ROWS) return fail(`数据行过多（${rows.length}行），一次最多导入${MAX_ROWS}行`);
-  return { rows, problems: [] };
-}
+type Row = SheetRecord;
 
 const byLabel = <K extends string>(labels: Record<K, string>, text: string): K | undefined =>
   (Object.entries(labels) as [K, string][]).find(([k, l]) => l === text || k === text)?.[0];

@@ -14,6 +14,12 @@ import { newId } from '../../kernel/ids.ts';
 import { type Ctx, inTx, logActorOf } from '../../platform/access/index.ts';
 import { isIsoDate } from '../../platform/calendar/index.ts';
 import { appendLogEntry } from '../../platform/log/index.ts';
+import {
+  readSheet,
+  type SheetProblem,
+  type SheetRecord as SheetRow,
+  writeSheet,
+} from '../../platform/spreadsheet/index.ts';
 import { CREDENTIAL_CATEGORIES, OFFICER_STATUS_LABELS, type OfficerStatus } from './credentials.ts';
 import { CIRCUMSTANCES, type DiscretionBand, type LegalBasisItem, MATTER_TYPES } from './discretion.ts';
 import {
@@ -37,7 +43,6 @@ import {
   writeMatter,
   writeOfficer,
 } from './registry.ts';
-import { readSheet, type SheetProblem, type SheetRow, writeSheet } from './spreadsheet.ts';
 
 export type RegistryKind = 'matters' | 'officers';
 

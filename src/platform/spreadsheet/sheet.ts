@@ -1,13 +1,14 @@
 /**
- * The spreadsheet layer of the registry import and export: the first sheet of an .xlsx workbook, a header row
- * of Chinese column names (in any order; unknown columns are ignored), one record per row. Export writes the
- * same layout, so an exported file imports unchanged.
+ * Small registry-style workbooks (a few thousand rows: enforcement registries, the advisers' roster and ledger):
+ * the first sheet of an .xlsx workbook, a header row of Chinese column names (in any order; unknown columns are
+ * ignored), one record per row. Export writes the same layout, so an exported file imports unchanged. Large files
+ * stream through `readFirstSheetRows` instead.
  */
 import ExcelJS from 'exceljs';
-import { cellText, normalizeName } from '../../platform/spreadsheet/index.ts';
+import { cellText, normalizeName } from './cells.ts';
 
 /** One data row: its spreadsheet row number and its cells as trimmed text, by column name. */
-export interface SheetRow {
+export interface SheetRecord {
   row: number;
   cells: Record<string, string>;
 }
@@ -20,7 +21,8 @@ export interface SheetProblem {
   reason: string;
 }
 
-export const MAX_ROWS = 2000;
+/** The most data rows `readSheet` takes by default. */
+export const SHEET_MAX_ROWS = 2000;
 
 /** Reads the first sheet; the header is the first non-empty row and must name every `required` column. */
 export async function readSheet(
@@ -28,7 +30,8 @@ export async function readSheet(
   bytes: Uint8Array,
   columns: readonly string[],
   required: readonly string[],
-): Promise<{ rows: SheetRow[]; problems: SheetProblem[] }> {
+  maxRows = SHEET_MAX_ROWS,
+): Promise<{ rows: SheetRecord[]; problems: SheetProblem[] }> {
   const fail = (reason: string) => ({ rows: [], problems: [{ row: 0, column: '', reason }] });
   if (bytes.length === 0) return fail('文件为空');
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -77,7 +80,7 @@ export async function readSheet(
     for (const c of columns) cells[c] = index.has(c) ? (g.cells[index.get(c)!] ?? '') : '';
     return { row: g.row, cells };
   });
-  if (rows.length > MAX_ROWS) return fail(`数据行过多（${rows.length}行），一次最多导入${MAX_ROWS}行`);
+  if (rows.length > maxRows) return fail(`数据行过多（${rows.length}行），一次最多导入${maxRows}行`);
   if (rows.length === 0) return fail('文件中没有数据行');
   return { rows, problems: [] };
 }
