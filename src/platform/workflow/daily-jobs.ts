@@ -10,8 +10,9 @@ import type { Config } from '../../kernel/config.ts';
 import type { FieldCrypto } from '../../kernel/crypto.ts';
 import type { Db } from '../../kernel/db/index.ts';
 import { queryRows } from '../../kernel/db/index.ts';
-import type { Actor, Ctx } from '../access/index.ts';
+import type { Ctx } from '../access/index.ts';
 import { chinaDate } from './clock-source.ts';
+import { systemActor } from './timers.ts';
 import { dailyJobRuns } from './workflow.tables.ts';
 
 export interface DailyJob {
@@ -29,17 +30,6 @@ export function registerDailyJob(job: DailyJob): void {
 }
 
 export const dailyJobNames = (): string[] => [...jobs.keys()].sort();
-
-const systemActor = (tenantId: string): Actor => ({
-  tenantId,
-  userId: '00000000-0000-0000-0000-000000000000',
-  username: 'system',
-  displayName: '系统',
-  unitId: null,
-  unitPath: null,
-  roles: [],
-  via: 'token',
-});
 
 export interface DailyJobDeps {
   db: Db;

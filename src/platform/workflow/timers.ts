@@ -16,7 +16,8 @@ export interface TimerDeps {
 
 type TimerRow = typeof timers.$inferSelect;
 
-const systemActor = (tenantId: string): Actor => ({
+/** The actor background work (timers, daily jobs) acts as: the system, with no roles. */
+export const systemActor = (tenantId: string): Actor => ({
   tenantId,
   userId: '00000000-0000-0000-0000-000000000000',
   username: 'system',
