@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /**
  * Browser tests run the real server (a child process on a fresh embedded database with a small demo
@@ -57,10 +58,15 @@ export async function startStack(opts: { clockAt?: string } = {}): Promise<Runni
     throw new Error(`Chromium not found at ${CHROMIUM}: run \`npm run test:all\`, which installs it`);
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   // The demo district with its whole year of cases before the server starts: a first `serve` would load the
-  // year in the background, and the flows would race it (lists and queues changing under the test).
+  // year in the background, and the flows would race it (lists and queues changing under the test). On the
+  // tests' clock it is a copy of the run's template (global-setup.ts); on another clock, built here.
   const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', CLOCK_AT: startAt };
-  const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+  if (startAt === E2E_CLOCK_AT) {
+    cpSync(inject('e2eTemplate'), dataDir, { recursive: true });
+  } else {
+    const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
+    if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+  }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 
