@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from './database.ts';
-import { queryRows } from './database.ts';
+import { executeWithNext, queryRows } from './database.ts';
 
 /**
  * Transactions as every service uses them. On PostgreSQL the client pipelines BEGIN with the transaction's first
@@ -105,4 +105,95 @@ describe('database transactions', () => {
       }
     },
   );
+
+  describe('executeWithNext (a write sent with the next statement)', () => {
+    /** The database's own message of a failure (Drizzle wraps it as the cause of "Failed query: …"). */
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'resolved',
+        (e: Error) => ((e.cause as Error | undefined) ?? e).message,
+      );
+    it('executeWithNext_thenCommit_storesTheWriteAndLaterStatementsSeeIt', async () => {
+      const before = await count();
+      const seen = await database.db.transaction(async (tx) => {
+        await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${7001})`);
+        const r = await queryRows<{ c: number }>(
+          tx,
+          sql`select count(*)::int as c from tx_probe where n = ${7001}`,
+        );
+        await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${7002})`);
+        return r[0]!.c;
+      });
+      expect(seen).toBe(1);
+      expect(await count()).toBe(before + 2);
+    });
+
+    it('executeWithNext_whenTheWriteFails_failsTheTransactionWithItsErrorAndStoresNothing', async () => {
+      const before = await count();
+      expect(
+        await failure(
+          database.db.transaction(async (tx) => {
+            await tx.execute(sql`insert into tx_probe values ('500113', ${7101})`);
+            await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${null})`);
+          }),
+        ),
+      ).toMatch(/null/);
+      expect(await count()).toBe(before);
+      // The connection is healthy afterwards.
+      await database.db.transaction(async (tx) => {
+        await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${7102})`);
+      });
+      expect(await count()).toBe(before + 1);
+    });
+
+    it('executeWithNext_whenAFailedWriteIsFollowedByAStatement_thatStatementFailsWithTheWritesError', async () => {
+      expect(
+        await failure(
+          database.db.transaction(async (tx) => {
+            await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${null})`);
+            await tx.execute(sql`select 1`);
+          }),
+        ),
+      ).toMatch(/null/);
+    });
+
+    it('executeWithNext_whenTheCallbackThrowsAfterIt_rollsBackAndKeepsTheCallersError', async () => {
+      const before = await count();
+      await expect(
+        database.db.transaction(async (tx) => {
+          await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${7201})`);
+          throw new Error('refused after the write');
+        }),
+      ).rejects.toThrow('refused after the write');
+      expect(await count()).toBe(before);
+    });
+
+    it('executeWithNext_inASavepointRolledBack_isRolledBackWithIt', async () => {
+      const before = await count();
+      await database.db.transaction(async (tx) => {
+        await executeWithNext(tx, sql`insert into tx_probe values ('500113', ${7301})`);
+        await tx
+          .transaction(async (inner) => {
+            await executeWithNext(inner, sql`insert into tx_probe values ('500113', ${7302})`);
+            throw new Error('inner refused');
+          })
+          .catch(() => {});
+      });
+      const ns = await queryRows<{ n: number }>(
+        database.db,
+        sql`select n from tx_probe where n between 7301 and 7302`,
+      );
+      expect(ns.map((r) => r.n)).toEqual([7301]);
+      expect(await count()).toBe(before + 1);
+    });
+
+    it('executeWithNext_outsideATransaction_runsAtOnce', async () => {
+      await executeWithNext(database.db, sql`insert into tx_probe values ('500113', ${7401})`);
+      const r = await queryRows<{ c: number }>(
+        database.db,
+        sql`select count(*)::int as c from tx_probe where n = 7401`,
+      );
+      expect(r[0]!.c).toBe(1);
+    });
+  });
 });

@@ -104,7 +104,7 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
 }
 
 /**
- * The pg client Fazhi uses, with two savings on every transaction:
+ * The pg client Fazhi uses, with three savings on every transaction:
  *
  * - **Named prepared statements** (when `prepare`): every parameterised statement is named by a hash of its text,
  *   so PostgreSQL parses and plans each distinct statement once per connection instead of on every call (planning
@@ -114,8 +114,12 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
  *   is written together with the transaction's first statement (one write, one round trip instead of two). A
  *   bare BEGIN cannot fail on a live connection (inside a transaction it only warns), and on a lost connection
  *   the statement behind it fails too; its result is still checked and reported through that statement.
- *   `begin` with options (isolation level…) is sent and awaited as usual. Queries are otherwise awaited one by
- *   one, as before, so pipeline mode changes nothing else.
+ *   `begin` with options (isolation level…) is sent and awaited as usual.
+ * - **Pipelined writes** (`executeWithNext`): inside a transaction, a write whose result nobody reads (a
+ *   transparency-log entry) is written together with the transaction's next statement, usually its COMMIT.
+ *   PostgreSQL runs them in order, so the next statement sees the write; a failed write fails the next statement
+ *   with the write's own error (and turns a COMMIT into a rollback), so nothing is lost silently.
+ * Queries are otherwise awaited one by one, as before, so pipeline mode changes nothing else.
  */
 const names = new Map<string, string>();
 /** The prepared-statement name for a statement's text (a hash, remembered for the few thousand texts in use). */
@@ -129,16 +133,21 @@ function statementName(text: string): string {
   return name;
 }
 
+/** Marks a statement the client may send with the transaction's next one (see `executeWithNext`). */
+const WITH_NEXT = '/*fz:with-next*/ ';
 const EMPTY_BEGIN = Object.freeze({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
+const EMPTY_WRITE = Object.freeze({ command: 'PIPELINED', rowCount: null, rows: [], fields: [] });
 
 function fazhiClient(Base: typeof import('pg').Client, prepare: boolean): typeof import('pg').Client {
   const MAX_PER_CONNECTION = 500;
   class FazhiClient extends Base {
     private prepared = new Set<string>();
-    /** The BEGIN whose result the next statement reports (a failed BEGIN fails that statement). */
-    private pendingBegin: Promise<unknown> | null = null;
-    /** True while the BEGIN waits in the corked socket for the statement that follows it. */
+    /** Statements written but not awaited (a BEGIN, pipelined writes): the next statement reports their results. */
+    private pending: Promise<unknown>[] = [];
+    /** True while those statements wait in the corked socket for the statement that follows them. */
     private corked = false;
+    /** Between BEGIN and COMMIT/ROLLBACK, as far as this client sent them. */
+    private inTransaction = false;
     // biome-ignore lint/suspicious/noExplicitAny: pg's constructor takes a string or a config object
     constructor(config?: any) {
       super(
@@ -157,44 +166,73 @@ function fazhiClient(Base: typeof import('pg').Client, prepare: boolean): typeof
         this.socket.uncork();
       }
     }
-    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite the config form
-    override query(config: any, values?: any, callback?: any): any {
-      const isConfig =
-        config && typeof config === 'object' && typeof config.text === 'string' && !config.name;
-      const params = isConfig ? (Array.isArray(values) ? values : config.values) : undefined;
-      const hasParams = Array.isArray(params) && params.length > 0;
-      if (isConfig && !hasParams && !callback && !this.pendingBegin && /^begin$/i.test(config.text.trim())) {
+    /** Writes `config` without awaiting it; the next statement reports its result. */
+    private hold(config: unknown, values: unknown, result: typeof EMPTY_BEGIN | typeof EMPTY_WRITE) {
+      if (!this.corked) {
         this.socket.cork();
         this.corked = true;
-        const begun: Promise<unknown> = super.query(config.text);
-        begun.catch(() => {}); // reported through the next statement
-        this.pendingBegin = begun;
         // The next statement normally comes in this same tick and uncorks; never leave the socket corked.
         setImmediate(() => this.uncork());
-        return Promise.resolve(EMPTY_BEGIN);
       }
-      // Sent exactly once: with a callback (pool.query) pg returns undefined, so "not sent yet" is a flag, not
-      // an empty result (a `??=` here sent every pooled statement twice).
-      let result: unknown;
-      let sent = false;
-      if (prepare && isConfig && hasParams) {
+      const sent: Promise<unknown> = this.send(config, values, undefined);
+      sent.catch(() => {}); // reported through the next statement
+      this.pending.push(sent);
+      return Promise.resolve(result);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads
+    private send(config: any, values: any, callback: any): any {
+      const params = Array.isArray(values) ? values : config?.values;
+      if (prepare && typeof config?.text === 'string' && Array.isArray(params) && params.length > 0) {
         const name = statementName(config.text);
         if (this.prepared.has(name) || this.prepared.size < MAX_PER_CONNECTION) {
           this.prepared.add(name);
-          result = super.query({ ...config, name }, values, callback);
-          sent = true;
+          return super.query({ ...config, name }, values, callback);
         }
       }
-      if (!sent) result = super.query(config, values, callback);
+      return super.query(config, values, callback);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; we only rewrite the config form
+    override query(config: any, values?: any, callback?: any): any {
+      const text: string | null =
+        typeof config === 'string'
+          ? config
+          : config && typeof config === 'object' && typeof config.text === 'string' && !config.name
+            ? config.text
+            : null;
+      const isConfig = text !== null && typeof config === 'object';
+      const params = isConfig ? (Array.isArray(values) ? values : config.values) : undefined;
+      const hasParams = Array.isArray(params) && params.length > 0;
+      const control = text !== null && !hasParams ? text.trim().toLowerCase() : '';
+      if (!callback && isConfig) {
+        if (control === 'begin' && !this.inTransaction) {
+          this.inTransaction = true;
+          return this.hold(config.text, undefined, EMPTY_BEGIN);
+        }
+        if (this.inTransaction && text.startsWith(WITH_NEXT)) return this.hold(config, values, EMPTY_WRITE);
+      }
+      if (control.startsWith('begin') || control.startsWith('start transaction')) this.inTransaction = true;
+      const ends = control === 'commit' || control === 'rollback' || control === 'end' || control === 'abort';
+      if (ends) this.inTransaction = false;
+      const result = this.send(config, values, callback);
       this.uncork();
-      const begun = this.pendingBegin;
-      if (!begun) return result;
-      this.pendingBegin = null;
-      if (!(result instanceof Promise)) return result;
-      return Promise.all([begun, result]).then(([, r]) => r);
+      if (this.pending.length === 0 || !(result instanceof Promise)) return result;
+      const pending = this.pending;
+      this.pending = [];
+      // A rollback discards whatever failed before it; anything else fails with the first failure before it.
+      if (control === 'rollback') return Promise.allSettled(pending).then(() => result);
+      return Promise.all([...pending, result]).then(() => result);
     }
   }
   return FazhiClient as unknown as typeof import('pg').Client;
+}
+
+/**
+ * Runs a write whose result the caller does not read. On PostgreSQL inside a transaction, it is written together
+ * with the transaction's next statement (normally COMMIT: one round trip saved) and its failure fails that
+ * statement; on PGlite, or outside a transaction, it runs at once. Statements after it see its effect either way.
+ */
+export async function executeWithNext(db: Db, query: SQL): Promise<void> {
+  await db.execute(sql`${sql.raw(WITH_NEXT)}${query}`);
 }
 
 /**

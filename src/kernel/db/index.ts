@@ -3,6 +3,7 @@ export {
   type Database,
   type Db,
   type Engine,
+  executeWithNext,
   MIGRATIONS_FOLDER,
   openDatabase,
   parallelism,

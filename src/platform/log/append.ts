@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../kernel/db/index.ts';
+import { type Db, executeWithNext } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { MAX_ENTRY_SIZE } from './core/index.ts';
@@ -32,7 +32,8 @@ export interface LogEntryInput {
 
 /**
  * Appends one entry in the caller's transaction: the entry commits or rolls back with the change it
- * records. Returns the entry id.
+ * records. Returns the entry id. On PostgreSQL the insert travels with the transaction's next statement (usually
+ * its COMMIT: `executeWithNext`), and a failed insert fails that statement and so the transaction.
  *
  * Takes no lock and does not touch the Merkle tree: the entry waits with `seq` null until the sequencer
  * (sequencer.ts) gives it its position, usually within a fraction of a second.
@@ -43,7 +44,7 @@ export interface LogEntryInput {
  */
 export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<string> {
   const { ids, insert } = logEntriesInsert([input]);
-  await db.execute(insert);
+  await executeWithNext(db, insert);
   return ids[0]!;
 }
 

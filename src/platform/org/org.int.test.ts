@@ -123,4 +123,56 @@ describe('organisation tree', () => {
     const [n] = await deps.db.select({ n: count() }).from(units);
     expect(n!.n).toBeGreaterThan(50);
   });
+
+  it('createPosition_checksScopeInTheInsert_andExplainsEachRefusal_storingNothing', async () => {
+    const justice = await unitId('区司法局');
+    const market = await unitId('区市场监督管理局');
+    const positionsOf = async (u: string) =>
+      (
+        await queryRows<{ n: number }>(
+          deps.db,
+          sql`select count(*)::int as n from positions where unit_id = ${u}`,
+        )
+      )[0]!.n;
+    const logCount = async () => (await deps.db.select({ n: count() }).from(logEntries))[0]!.n;
+
+    const [p0, j0, l0] = [await positionsOf(market), await positionsOf(justice), await logCount()];
+    const ok = await api.call(unitadmin, 'POST', `/api/org/units/${market}/positions`, {
+      name: '信用科科员',
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ unitId: market, name: '信用科科员', sort: 0 });
+    expect([await positionsOf(market), await logCount()]).toEqual([p0 + 1, l0 + 1]);
+
+    // Outside the unit admin's tree: not visible, so 404.
+    const l1 = await logCount();
+    const hidden = await api.call(unitadmin, 'POST', `/api/org/units/${justice}/positions`, { name: '科员' });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().code).toBe('ORG.UNIT_NOT_FOUND');
+    // Visible (read scope: the whole district) but not managed (manage scope: own tree): 403.
+    const roles = (await api.call(admin, 'GET', '/api/access/assignable-roles')).json();
+    const roleId = (code: string) => roles.find((r: { code: string }) => r.code === code).id;
+    const created = await api.call(admin, 'POST', '/api/access/users', {
+      username: 'orgreader',
+      displayName: '兼任领导的单位管理员',
+      unitId: market,
+      password: 'Fazhi-Test-2026!',
+      roleIds: [roleId('unit_admin'), roleId('leader')],
+    });
+    expect(created.statusCode).toBe(201);
+    const both = await api.login('orgreader', 'Fazhi-Test-2026!');
+    const refused = await api.call(both, 'POST', `/api/org/units/${justice}/positions`, { name: '科员' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('ORG.UNIT_FORBIDDEN');
+    // A name the unit already has: 400 on the field.
+    const dup = await api.call(unitadmin, 'POST', `/api/org/units/${market}/positions`, {
+      name: '信用科科员',
+    });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().errors).toEqual([{ pointer: '/body/name', detail: '该单位已有同名岗位' }]);
+
+    expect([await positionsOf(market), await positionsOf(justice)]).toEqual([p0 + 1, j0]);
+    // Logged since: the user's creation and sign-in; the refusals stored nothing.
+    expect(await logCount()).toBe(l1 + 2);
+  });
 });

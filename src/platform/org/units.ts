@@ -258,22 +258,31 @@ export async function listPositions(ctx: Ctx, unitId: string) {
     .orderBy(asc(positions.sort), asc(positions.name));
 }
 
-/** Adds a position (岗位) to a unit the actor manages. */
+/**
+ * Adds a position (岗位) to a unit the actor manages. The scope check is the insert's own condition (one statement
+ * on the way that succeeds); only a refusal asks why: not visible (404), not manageable (403), or a name the unit
+ * already has (422).
+ */
 export function createPosition(ctx: Ctx, unitId: string, input: { name: string; sort?: number | undefined }) {
   return inTx(ctx, async (ctx) => {
-    const unit = await getUnit(ctx, unitId);
-    if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
     const id = newId();
     const inserted = await queryRows<{ id: string }>(
       ctx.db,
       sql`insert into positions (tenant_id, id, unit_id, name, sort)
-          values (${ctx.actor.tenantId}, ${id}, ${unitId}, ${input.name}, ${input.sort ?? 0})
+          select ${ctx.actor.tenantId}, ${id}, id, ${input.name}, ${input.sort ?? 0}
+          from units
+          where tenant_id = ${ctx.actor.tenantId} and id = ${unitId}
+            and ${scopeWhere(ctx.actor, P['org.unit.read'], scopeCols)}
+            and ${scopeWhere(ctx.actor, P['org.unit.manage'], scopeCols)}
           on conflict do nothing returning id`,
     );
-    if (inserted.length === 0)
+    if (inserted.length === 0) {
+      const unit = await getUnit(ctx, unitId);
+      if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
       throw new DomainError('ORG.POSITION_INVALID', 'invalid', '提交的数据有误', [
         { pointer: '/body/name', detail: '该单位已有同名岗位' },
       ]);
+    }
     await appendLogEntry(ctx.db, {
       tenantId: ctx.actor.tenantId,
       kind: 'org.position.created',
