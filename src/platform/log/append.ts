@@ -65,6 +65,26 @@ export function logEntriesInsert(inputs: readonly LogEntryInput[]): { ids: strin
   };
 }
 
+/**
+ * Runs `write` (one data-modifying statement with a RETURNING clause) and appends `entry` only when it returned a
+ * row, as one statement: atomic without a transaction of its own, one round trip. For a single-row write whose
+ * refusal is a condition in its own WHERE (scope, state): when nothing is returned, nothing was written or logged.
+ * Returns the rows `write` returned.
+ */
+export async function writeWithLogEntry<T>(db: Db, write: SQL, entry: LogEntryInput): Promise<T[]> {
+  const { values } = entryRow(entry);
+  const res = (await db.execute(
+    sql`with w as (${write}),
+        l as (insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+              select v.tenant_id, v.id::uuid, v.kind, v.subject_type, v.subject_id, v.actor_id::uuid,
+                     v.created_at::timestamptz, v.body
+              from (values ${values}) as v (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+              where exists (select 1 from w))
+        select * from w`,
+  )) as unknown as { rows: T[] };
+  return res.rows;
+}
+
 function entryRow(input: LogEntryInput): { id: string; values: SQL } {
   const id = newId();
   const body = canonicalize({

@@ -3,7 +3,13 @@
  * positions in each tenant's Merkle tree and signs checkpoints; the log is served as C2SP tlog-tiles
  * (log.routes.ts, mounted by the composition root) and verified by `fazhi log verify`.
  */
-export { appendLogEntry, type LogActor, type LogEntryInput, logEntriesInsert } from './append.ts';
+export {
+  appendLogEntry,
+  type LogActor,
+  type LogEntryInput,
+  logEntriesInsert,
+  writeWithLogEntry,
+} from './append.ts';
 /** Receipts (RECEIPT.md): serialise one for a file, or check one offline. */
 export { serializeReceipt, verifyReceipt } from './core/index.ts';
 export { logEntries } from './log.tables.ts';

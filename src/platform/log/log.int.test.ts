@@ -35,6 +35,7 @@ import {
   sequenceBatch,
   startLogSequencer,
   verifyLog,
+  writeWithLogEntry,
 } from './index.ts';
 
 const exec = promisify(execFile);
@@ -136,6 +137,43 @@ describe('appending and sequencing', () => {
     expect(await pending()).toBe(0);
     const bodies = await sequencedBodies();
     expect(bodies.some((b) => b.includes(id))).toBe(false);
+  });
+
+  it('writeWithLogEntry_logsOnlyWhenTheWriteReturnsARow_inOneStatement', async () => {
+    await deps.db.execute(
+      sql`create table if not exists wwl_probe (tenant_id varchar(12), id text primary key)`,
+    );
+    const entry = (id: string) => ({
+      tenantId: T,
+      kind: 'test.written',
+      actor: null,
+      subject: { type: 'test', id },
+      after: { id },
+      at: deps.clock.now(),
+    });
+    const written = await writeWithLogEntry<{ id: string }>(
+      deps.db,
+      sql`insert into wwl_probe values (${T}, 'a') on conflict do nothing returning id`,
+      entry('a'),
+    );
+    const refused = await writeWithLogEntry<{ id: string }>(
+      deps.db,
+      sql`insert into wwl_probe values (${T}, 'a') on conflict do nothing returning id`,
+      entry('a-again'),
+    );
+    expect(written).toEqual([{ id: 'a' }]);
+    expect(refused).toEqual([]);
+    const logged = await queryRows<{ subject_id: string; body: string; created_at: Date }>(
+      deps.db,
+      sql`select subject_id, body, created_at from log_entries where kind = 'test.written' order by subject_id`,
+    );
+    expect(logged.map((r) => r.subject_id)).toEqual(['a']);
+    expect(JSON.parse(logged[0]!.body)).toMatchObject({
+      kind: 'test.written',
+      after: { id: 'a' },
+      actor: { system: true },
+    });
+    expect(new Date(logged[0]!.created_at).getTime()).toBe(deps.clock.now().getTime());
   });
 
   it('append_tooLargeForAnEntryBundle_isRefused', async () => {

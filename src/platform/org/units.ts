@@ -7,7 +7,7 @@ import { invalidateActorCache, invalidatingActors } from '../access/auth.ts';
 import { type Ctx, inTx } from '../access/context.ts';
 import { PlatformPermissions as P } from '../access/permissions.ts';
 import { scopeWhere } from '../access/scope.ts';
-import { appendLogEntry } from '../log/index.ts';
+import { appendLogEntry, writeWithLogEntry } from '../log/index.ts';
 import { checkUscc } from '../validators/index.ts';
 import { positions, units } from './org.tables.ts';
 
@@ -259,31 +259,27 @@ export async function listPositions(ctx: Ctx, unitId: string) {
 }
 
 /**
- * Adds a position (岗位) to a unit the actor manages. The scope check is the insert's own condition (one statement
- * on the way that succeeds); only a refusal asks why: not visible (404), not manageable (403), or a name the unit
- * already has (422).
+ * Adds a position (岗位) to a unit the actor manages: one statement on the way that succeeds (the scope check is
+ * the insert's own condition, the log entry rides with it: `writeWithLogEntry`); only a refusal asks why: not
+ * visible (404), not manageable (403), or a name the unit already has.
  */
-export function createPosition(ctx: Ctx, unitId: string, input: { name: string; sort?: number | undefined }) {
-  return inTx(ctx, async (ctx) => {
-    const id = newId();
-    const inserted = await queryRows<{ id: string }>(
-      ctx.db,
-      sql`insert into positions (tenant_id, id, unit_id, name, sort)
-          select ${ctx.actor.tenantId}, ${id}, id, ${input.name}, ${input.sort ?? 0}
-          from units
-          where tenant_id = ${ctx.actor.tenantId} and id = ${unitId}
-            and ${scopeWhere(ctx.actor, P['org.unit.read'], scopeCols)}
-            and ${scopeWhere(ctx.actor, P['org.unit.manage'], scopeCols)}
-          on conflict do nothing returning id`,
-    );
-    if (inserted.length === 0) {
-      const unit = await getUnit(ctx, unitId);
-      if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
-      throw new DomainError('ORG.POSITION_INVALID', 'invalid', '提交的数据有误', [
-        { pointer: '/body/name', detail: '该单位已有同名岗位' },
-      ]);
-    }
-    await appendLogEntry(ctx.db, {
+export async function createPosition(
+  ctx: Ctx,
+  unitId: string,
+  input: { name: string; sort?: number | undefined },
+) {
+  const id = newId();
+  const sort = input.sort ?? 0;
+  const inserted = await writeWithLogEntry<{ id: string }>(
+    ctx.db,
+    sql`insert into positions (tenant_id, id, unit_id, name, sort)
+        select ${ctx.actor.tenantId}, ${id}, id, ${input.name}, ${sort}
+        from units
+        where tenant_id = ${ctx.actor.tenantId} and id = ${unitId}
+          and ${scopeWhere(ctx.actor, P['org.unit.read'], scopeCols)}
+          and ${scopeWhere(ctx.actor, P['org.unit.manage'], scopeCols)}
+        on conflict do nothing returning id`,
+    {
       tenantId: ctx.actor.tenantId,
       kind: 'org.position.created',
       actor: logActorOf(ctx.actor),
@@ -291,7 +287,14 @@ export function createPosition(ctx: Ctx, unitId: string, input: { name: string; 
       after: { unitId, name: input.name },
       requestId: ctx.requestId,
       at: ctx.now,
-    });
-    return { id, unitId, name: input.name, sort: input.sort ?? 0 };
-  });
+    },
+  );
+  if (inserted.length === 0) {
+    const unit = await getUnit(ctx, unitId);
+    if (!unit.canManage) throw forbidden('ORG.UNIT_FORBIDDEN', '无权管理该单位的岗位');
+    throw new DomainError('ORG.POSITION_INVALID', 'invalid', '提交的数据有误', [
+      { pointer: '/body/name', detail: '该单位已有同名岗位' },
+    ]);
+  }
+  return { id, unitId, name: input.name, sort };
 }
