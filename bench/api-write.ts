@@ -80,25 +80,31 @@ export async function benchApiWrite(
       database.db,
       sql`select id from units where kind = 'village'`,
     );
-    const rawWrite = async (i: number) => {
-      const unit = rawUnits[i % rawUnits.length]!;
+    /** One raw write's values: the position and its log entry (the body as the API writes it). */
+    const rawRow = (i: number, prefix: string) => {
+      const unitId = rawUnits[i % rawUnits.length]!.id;
       const id = newId();
-      const now = new Date();
+      const entryId = newId();
+      const at = new Date().toISOString();
+      const name = `${prefix}${i}`;
+      const body = canonicalize({
+        v: 1,
+        id: entryId,
+        kind: 'org.position.created',
+        at,
+        subject: { type: 'position', id },
+        after: { unitId, name },
+      })!;
+      return { unitId, id, entryId, at, name, body };
+    };
+    const rawWrite = async (i: number) => {
+      const r = rawRow(i, '原始岗位');
       await database.db.transaction(async (tx) => {
         await tx.execute(
-          sql`insert into positions (tenant_id, id, unit_id, name, sort) values ('500113', ${id}, ${unit.id}, ${`原始岗位${i}`}, 0)`,
+          sql`insert into positions (tenant_id, id, unit_id, name, sort) values ('500113', ${r.id}, ${r.unitId}, ${r.name}, 0)`,
         );
-        const entryId = newId();
-        const body = canonicalize({
-          v: 1,
-          id: entryId,
-          kind: 'org.position.created',
-          at: now.toISOString(),
-          subject: { type: 'position', id },
-          after: { unitId: unit.id, name: `原始岗位${i}` },
-        })!;
         await tx.execute(
-          sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body) values ('500113', ${entryId}, 'org.position.created', 'position', ${id}, null, ${now.toISOString()}, ${body})`,
+          sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body) values ('500113', ${r.entryId}, 'org.position.created', 'position', ${r.id}, null, ${r.at}, ${r.body})`,
         );
       });
     };
@@ -107,22 +113,11 @@ export async function benchApiWrite(
     const rawRate = rawCpu.rate;
     // The same two inserts as one statement (what the API's write sends: the log entry in a WITH), for comparison.
     const rawOne = async (i: number) => {
-      const unit = rawUnits[i % rawUnits.length]!;
-      const id = newId();
-      const entryId = newId();
-      const now = new Date();
-      const body = canonicalize({
-        v: 1,
-        id: entryId,
-        kind: 'org.position.created',
-        at: now.toISOString(),
-        subject: { type: 'position', id },
-        after: { unitId: unit.id, name: `单句岗位${i}` },
-      })!;
+      const r = rawRow(i, '单句岗位');
       await database.db.execute(
-        sql`with p as (insert into positions (tenant_id, id, unit_id, name, sort) values ('500113', ${id}, ${unit.id}, ${`单句岗位${i}`}, 0) returning id)
+        sql`with p as (insert into positions (tenant_id, id, unit_id, name, sort) values ('500113', ${r.id}, ${r.unitId}, ${r.name}, 0) returning id)
             insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
-            select '500113', ${entryId}, 'org.position.created', 'position', p.id, null, ${now.toISOString()}, ${body} from p`,
+            select '500113', ${r.entryId}, 'org.position.created', 'position', p.id, null, ${r.at}, ${r.body} from p`,
       );
     };
     await rate(rawOne, { concurrency, ms: 1000 });
