@@ -31,7 +31,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
 import { dateField, today } from '../../shared/workflow/SchemaFields.tsx';
-import { ImportButton } from './ImportButton.tsx';
+import { XlsxImportButton } from '../../shared/XlsxImportButton.tsx';
 
 export const adviserKindOptions = Object.entries(ADVISER_KINDS).map(([value, label]) => ({ value, label }));
 
@@ -132,7 +132,7 @@ export function RosterPage() {
             <Button icon={<DownloadOutlined />} href={advisersApi.rosterExportUrl()} download>
               导出Excel
             </Button>
-            <ImportButton
+            <XlsxImportButton
               label="法律顾问名册"
               canImport={mayManage}
               importFile={advisersApi.importRoster}

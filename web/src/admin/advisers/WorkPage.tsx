@@ -34,7 +34,7 @@ import { PageHeader } from '../../shared/PageHeader.tsx';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect.tsx';
 import { useRequest } from '../../shared/useRequest.ts';
 import { dateField, today } from '../../shared/workflow/SchemaFields.tsx';
-import { ImportButton } from './ImportButton.tsx';
+import { XlsxImportButton } from '../../shared/XlsxImportButton.tsx';
 
 export const workKindOptions = Object.entries(WORK_KINDS).map(([value, label]) => ({ value, label }));
 const refOptions = Object.entries(REF_TYPES).map(([value, label]) => ({ value, label }));
@@ -265,7 +265,7 @@ function WorkTab({
         >
           导出Excel
         </Button>
-        <ImportButton
+        <XlsxImportButton
           label="工作台账"
           canImport={mayRecord}
           importFile={advisersApi.importWorkItems}

@@ -1,8 +1,27 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
-import type { ImportBody, ImportResult } from '../../api/advisers.ts';
-import { useErrorHandler } from '../../api/forms.ts';
+import { useErrorHandler } from '../api/forms.ts';
+
+/** What an import endpoint takes: the workbook, and whether to preview it or import it. */
+export interface XlsxImportBody {
+  filename: string;
+  contentBase64: string;
+  mode: 'preview' | 'import';
+  validRowsOnly?: boolean;
+}
+
+/** What the registry imports answer (enforcement registries, advisers' roster and work ledger). */
+export interface XlsxImportResult {
+  filename: string;
+  totalRows: number;
+  validRows: number;
+  errorRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: { row: number; column: string; reason: string }[];
+}
 
 const toBase64 = async (file: File) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -12,11 +31,10 @@ const toBase64 = async (file: File) => {
 };
 
 /**
- * 导入 Excel for the roster or the work ledger: the file is previewed first, every bad row listed by row, column and
- * reason, then imported in full (only when no row is bad) or valid rows only. (The same flow as the enforcement
- * registries' RegistryFile.)
+ * 导入 Excel for a registry (执法事项清单, 执法人员名册, 法律顾问名册, 工作台账): the file is previewed first, every bad row
+ * listed by row, column and reason, then imported in full (only when no row is bad) or valid rows only.
  */
-export function ImportButton({
+export function XlsxImportButton({
   label,
   canImport,
   importFile,
@@ -24,13 +42,13 @@ export function ImportButton({
 }: {
   label: string;
   canImport: boolean;
-  importFile: (body: ImportBody) => Promise<ImportResult>;
+  importFile: (body: XlsxImportBody) => Promise<XlsxImportResult>;
   onImported: () => void;
 }) {
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [preview, setPreview] = useState<XlsxImportResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   const choose = async (f: File) => {
