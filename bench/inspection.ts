@@ -138,6 +138,8 @@ export interface ImportRow {
    * a WebAssembly buffer, not heap); otherwise null. The collections slow the run: time it without.
    */
   liveHeapGrowthMb: number | null;
+  /** The same for buffers outside the heap (`arrayBuffers`: on PGlite its database's memory too). */
+  liveBuffersGrowthMb: number | null;
 }
 
 /**
@@ -205,12 +207,15 @@ export async function benchImport(
         peak = Math.max(peak, process.memoryUsage().rss);
       }, 20);
       let livePeak = before.heapUsed;
+      let buffersPeak = before.arrayBuffers;
       const gcEvery = Number(process.env.HEAP_GC ?? 0);
       const liveSampler =
         globalThis.gc && gcEvery > 0
           ? setInterval(() => {
               globalThis.gc!();
-              livePeak = Math.max(livePeak, process.memoryUsage().heapUsed);
+              const m = process.memoryUsage();
+              livePeak = Math.max(livePeak, m.heapUsed);
+              buffersPeak = Math.max(buffersPeak, m.arrayBuffers);
             }, gcEvery)
           : null;
       const t0 = performance.now();
@@ -239,6 +244,7 @@ export async function benchImport(
         cpuMs: (cpu.user + cpu.system) / 1000,
         rssGrowthMb: (peak - before.rss) / 1e6,
         liveHeapGrowthMb: liveSampler ? (livePeak - before.heapUsed) / 1e6 : null,
+        liveBuffersGrowthMb: liveSampler ? (buffersPeak - before.arrayBuffers) / 1e6 : null,
       });
     };
     for (const n of sizes) await measure(n, 'preview');
@@ -257,6 +263,8 @@ export function printImport(rows: ImportRow[]) {
         `${fmt(r.ms).padStart(6)} ms, ${fmt(r.rate).padStart(6)} rows/s (target ≥ 20,000; CPU here ${fmt(r.cpuMs)} ms), ` +
         `${fmt(r.valid)} valid / ${fmt(r.bad)} bad${r.mode === 'import' ? `, ${fmt(r.created)} stored` : ''}, ` +
         `RSS +${r.rssGrowthMb.toFixed(0)} MB` +
-        (r.liveHeapGrowthMb === null ? '' : `, live heap +${r.liveHeapGrowthMb.toFixed(1)} MB`),
+        (r.liveHeapGrowthMb === null
+          ? ''
+          : `, live heap +${r.liveHeapGrowthMb.toFixed(1)} MB, buffers +${r.liveBuffersGrowthMb!.toFixed(1)} MB`),
     );
 }
