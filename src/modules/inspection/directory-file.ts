@@ -194,6 +194,8 @@ interface Item {
   problems: SheetProblem[];
   /** Its code is well-formed and first in the batch: staged to find duplicates in earlier batches. */
   staged: boolean;
+  /** The batch's earlier row with the same code (the duplicate is reported once that row's own is known). */
+  sameAs: number;
 }
 
 /** A bad row with every problem it has (sorted by column), handed on in row order. */
@@ -262,7 +264,7 @@ async function scanFile(
    */
   const findDuplicates = async (batch: Item[]) => {
     const staged = batch.filter((i) => i.staged);
-    if (staged.length === 0) return;
+    if (staged.length === 0) return new Map<number, number>();
     const codes = textArray(staged.map((i) => i.input.uscc));
     const lines = intArray(staged.map((i) => i.row));
     const [inserted] = await queryRows<{ n: number }>(
@@ -272,7 +274,8 @@ async function scanFile(
                           on conflict (uscc) do nothing returning 1)
           select count(*)::int as n from staged`,
     );
-    if (inserted!.n === staged.length) return;
+    const firstOf = new Map<number, number>();
+    if (inserted!.n === staged.length) return firstOf;
     const dups = await queryRows<{ line: number; first: number }>(
       ctx.db,
       sql`select line, first from (
@@ -281,7 +284,11 @@ async function scanFile(
            where first <> line`,
     );
     const byRow = new Map(staged.map((i) => [i.row, i]));
-    for (const d of dups) byRow.get(d.line)!.problems.push(duplicateOf(d.line, d.first));
+    for (const d of dups) {
+      byRow.get(d.line)!.problems.push(duplicateOf(d.line, d.first));
+      firstOf.set(d.line, d.first);
+    }
+    return firstOf;
   };
   const check = async (ok: Item[]) => {
     const known = await existingCodes(
@@ -317,9 +324,11 @@ async function scanFile(
   };
   /** The database's checks of one batch (and its storing), then its bad rows in order. */
   const settle = async (batch: Item[]) => {
-    await findDuplicates(batch);
+    const firstOf = await findDuplicates(batch);
     const ok: Item[] = [];
     for (const i of batch) {
+      // A repeat within the batch names the file's first row with the code, which may be in an earlier batch.
+      if (i.sameAs) i.problems.push(duplicateOf(i.row, firstOf.get(i.sameAs) ?? i.sameAs));
       if (i.problems.length === 0) ok.push(i);
       else anyProblem = true;
     }
@@ -352,17 +361,17 @@ async function scanFile(
       out.totalRows += 1;
       const { input, problems } = parseRow(row, cells, towns, townList);
       let staged = false;
+      let sameAs = 0;
       if (input.uscc && !problems.some((p) => p.column === '统一社会信用代码')) {
         // Duplicates within the batch here; across batches by the database (`findDuplicates`).
-        const first = firstInBatch.get(input.uscc);
-        if (first) problems.push(duplicateOf(row, first));
-        else {
+        sameAs = firstInBatch.get(input.uscc) ?? 0;
+        if (!sameAs) {
           firstInBatch.set(input.uscc, row);
           staged = true;
         }
       }
-      if (problems.length > 0) anyProblem = true;
-      pending.push({ row, cells, input, problems, staged });
+      if (problems.length > 0 || sameAs) anyProblem = true;
+      pending.push({ row, cells, input, problems, staged, sameAs });
       if (pending.length >= BATCH) await flush();
     });
     await flush();

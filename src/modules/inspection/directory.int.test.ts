@@ -395,10 +395,12 @@ describe('entity import', () => {
 
   it('finds duplicates rows apart across write batches; a late one stores nothing, validRowsOnly stores the rest', async () => {
     const before = await count();
-    // Row 2 and row 3 (whose 名称 is missing) come back after 5,500 rows, in another batch of the database.
+    // Row 2 and row 3 (whose 名称 is missing) come back after 5,500 rows, in another batch of the database; row
+    // 2's code twice in that batch (each repeat names row 2).
     const rows = [good(40_000), [uscc(46_000), '', ...good(46_000).slice(2)]];
     for (let i = 1; i <= 5500; i += 1) rows.push(good(40_000 + i));
-    rows.push([uscc(40_000), '重复的企业', ...good(40_000).slice(2)], good(46_000));
+    const again = [uscc(40_000), '重复的企业', ...good(40_000).slice(2)];
+    rows.push(again, again, good(46_000));
     const preview = (
       await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
         filename: '重复.xlsx',
@@ -409,9 +411,10 @@ describe('entity import', () => {
     expect(preview.problems.map((p: { row: number; reason: string }) => `${p.row}:${p.reason}`)).toEqual([
       '3:不能为空',
       '5504:与第2行的统一社会信用代码重复',
-      '5505:与第3行的统一社会信用代码重复',
+      '5505:与第2行的统一社会信用代码重复',
+      '5506:与第3行的统一社会信用代码重复',
     ]);
-    expect([preview.errorRows, preview.validRows]).toEqual([3, 5501]);
+    expect([preview.errorRows, preview.validRows]).toEqual([4, 5501]);
 
     // Without the bad row 3, the first 5,000 rows are stored before the duplicate at row 5,503 is read.
     rows.splice(1, 1);
@@ -423,7 +426,10 @@ describe('entity import', () => {
       mode: 'import',
     });
     expect(refused.statusCode).toBe(400);
-    expect(pointers(refused)).toEqual(['/file/rows/5503/统一社会信用代码']);
+    expect(pointers(refused)).toEqual([
+      '/file/rows/5503/统一社会信用代码',
+      '/file/rows/5504/统一社会信用代码',
+    ]);
     expect(await count()).toBe(before);
 
     const res = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
@@ -432,7 +438,7 @@ describe('entity import', () => {
       mode: 'import',
       validRowsOnly: true,
     });
-    expect([res.json().created, res.json().errorRows]).toEqual([5501, 1]);
+    expect([res.json().created, res.json().errorRows]).toEqual([5501, 2]);
     expect(await count()).toBe(before + 5501);
     const [first] = await queryRows<{ name: string }>(
       deps.db,
