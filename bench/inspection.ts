@@ -24,7 +24,8 @@ import { fmt, scratchDatabase } from './lib.ts';
  *    C 10%, D 100% of a small D stratum), and the pool hash the portal recomputes. Baseline: one MD5 per pick.
  * 2. The 市场主体名录库 Excel import (preview = every row validated against the directory, streaming) at growing
  *    file sizes with three bad rows in ten, then imports of the valid rows at 10k and 100k rows, on PGlite and on
- *    PostgreSQL; rows per second, this process's CPU time and its RSS growth during the call.
+ *    PostgreSQL; rows per second, this process's CPU time, its RSS growth during the call and (`HEAP_GC`) its
+ *    live heap's.
  */
 const TENANT = '500113';
 const KEY = 'f'.repeat(64);
@@ -92,14 +93,15 @@ export function printDraw(rows: DrawRow[]) {
 }
 
 /**
- * A workbook of `n` rows, three in ten bad (bad check character, unknown town, a duplicate of the row before),
- * streamed; codes numbered from `from` (files imported one after another use fresh codes).
+ * A workbook of `n` rows, three in ten bad (bad check character, unknown town, a duplicate of an earlier row),
+ * streamed; codes numbered from `from` (files imported one after another use fresh codes). Text cells inline, or
+ * in a shared-string table as Excel writes them.
  */
-async function workbook(n: number, towns: string[], from = 0): Promise<Buffer> {
+async function workbook(n: number, towns: string[], from = 0, useSharedStrings = false): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings });
   const ws = wb.addWorksheet('市场主体名录');
   ws.addRow([...ENTITY_COLUMNS]).commit();
   for (let i = 1; i <= n; i += 1) {
@@ -107,7 +109,8 @@ async function workbook(n: number, towns: string[], from = 0): Promise<Buffer> {
     let town = towns[i % towns.length]!;
     if (i % 10 === 3) code = `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}`;
     if (i % 10 === 6) town = '不存在街道';
-    if (i % 10 === 9) code = uscc(from + i - 1);
+    // A duplicate of the row before, or (one row in a hundred) of a row 20,000 rows back: another write batch.
+    if (i % 10 === 9) code = uscc(from + (i % 100 === 99 && i > 20_000 ? i - 20_001 : i - 1));
     ws.addRow([code, `基准企业${i}`, '企业', '餐饮服务', `基准路${i}号`, town, '孙八', '存续']).commit();
   }
   ws.commit();
@@ -129,16 +132,30 @@ export interface ImportRow {
   cpuMs: number;
   /** Peak resident memory of this process during the call, above what it was before (sampled every 20 ms). */
   rssGrowthMb: number;
+  /**
+   * Peak live JS heap during the call above what it was before: with `--expose-gc` and `HEAP_GC=<ms>`, a full
+   * collection every that many ms then `heapUsed` (what the import keeps, garbage excluded; PGlite's memory is
+   * a WebAssembly buffer, not heap); otherwise null. The collections slow the run: time it without.
+   */
+  liveHeapGrowthMb: number | null;
+  /** The same for buffers outside the heap (`arrayBuffers`: on PGlite its database's memory too). */
+  liveBuffersGrowthMb: number | null;
 }
 
 /**
- * Previews at `sizes`, then imports (`validRowsOnly`) at `importSizes`, each file with fresh codes, into the demo
+ * Previews at `sizes`, then imports (`validRowsOnly`) at `importSizes`, each file with fresh codes (text inline, or
+ * shared as Excel writes it with `sharedStrings`), into the demo
  * district at scale 0.2 on PGlite (in memory: its growth is the database's) or a scratch database on `pgUrl`.
  */
 export async function benchImport(
-  opts: { sizes?: number[]; importSizes?: number[]; pgUrl?: string | null } = {},
+  opts: { sizes?: number[]; importSizes?: number[]; pgUrl?: string | null; sharedStrings?: boolean } = {},
 ): Promise<ImportRow[]> {
-  const { sizes = [10_000, 50_000, 100_000, 200_000], importSizes = [10_000, 100_000], pgUrl = null } = opts;
+  const {
+    sizes = [10_000, 50_000, 100_000, 200_000],
+    importSizes = [10_000, 100_000],
+    pgUrl = null,
+    sharedStrings = false,
+  } = opts;
   const engine = pgUrl ? 'postgres' : 'pglite';
   const { database, close } = await scratchDatabase(pgUrl, 'benchimport');
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-benchinsp-'));
@@ -180,15 +197,27 @@ export async function benchImport(
     const out: ImportRow[] = [];
     let from = 0;
     const measure = async (n: number, mode: 'preview' | 'import') => {
-      const file = await workbook(n, towns, from);
+      const file = await workbook(n, towns, from, sharedStrings);
       if (mode === 'import') from += n;
       const contentBase64 = file.toString('base64');
       globalThis.gc?.();
-      const before = process.memoryUsage().rss;
-      let peak = before;
+      const before = process.memoryUsage();
+      let peak = before.rss;
       const sampler = setInterval(() => {
         peak = Math.max(peak, process.memoryUsage().rss);
       }, 20);
+      let livePeak = before.heapUsed;
+      let buffersPeak = before.arrayBuffers;
+      const gcEvery = Number(process.env.HEAP_GC ?? 0);
+      const liveSampler =
+        globalThis.gc && gcEvery > 0
+          ? setInterval(() => {
+              globalThis.gc!();
+              const m = process.memoryUsage();
+              livePeak = Math.max(livePeak, m.heapUsed);
+              buffersPeak = Math.max(buffersPeak, m.arrayBuffers);
+            }, gcEvery)
+          : null;
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const r = await importEntities(ctx, {
@@ -200,6 +229,7 @@ export async function benchImport(
       const ms = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       clearInterval(sampler);
+      if (liveSampler) clearInterval(liveSampler);
       peak = Math.max(peak, process.memoryUsage().rss);
       out.push({
         engine,
@@ -212,7 +242,9 @@ export async function benchImport(
         created: r.created,
         rate: (n * 1000) / ms,
         cpuMs: (cpu.user + cpu.system) / 1000,
-        rssGrowthMb: (peak - before) / 1e6,
+        rssGrowthMb: (peak - before.rss) / 1e6,
+        liveHeapGrowthMb: liveSampler ? (livePeak - before.heapUsed) / 1e6 : null,
+        liveBuffersGrowthMb: liveSampler ? (buffersPeak - before.arrayBuffers) / 1e6 : null,
       });
     };
     for (const n of sizes) await measure(n, 'preview');
@@ -230,6 +262,9 @@ export function printImport(rows: ImportRow[]) {
       `  ${r.engine.padEnd(8)} ${r.mode.padEnd(7)} ${fmt(r.rows).padStart(7)} rows (${r.mb.toFixed(1)} MB): ` +
         `${fmt(r.ms).padStart(6)} ms, ${fmt(r.rate).padStart(6)} rows/s (target ≥ 20,000; CPU here ${fmt(r.cpuMs)} ms), ` +
         `${fmt(r.valid)} valid / ${fmt(r.bad)} bad${r.mode === 'import' ? `, ${fmt(r.created)} stored` : ''}, ` +
-        `RSS +${r.rssGrowthMb.toFixed(0)} MB`,
+        `RSS +${r.rssGrowthMb.toFixed(0)} MB` +
+        (r.liveHeapGrowthMb === null
+          ? ''
+          : `, live heap +${r.liveHeapGrowthMb.toFixed(1)} MB, buffers +${r.liveBuffersGrowthMb!.toFixed(1)} MB`),
     );
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { e2eToday, newPage, type Running, startStack } from './harness.ts';
@@ -70,6 +71,61 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     const draw = page.getByTestId('public-draw');
     await draw.getByTestId('source-value-0').waitFor();
     await expect(draw.getByTestId('source-value-0').textContent()).resolves.toBe('尚未产生');
+  });
+
+  it('previews a directory file with a bad row, downloads the bad rows to correct, imports the valid row', async () => {
+    const admin = await apiLogin(stack.url, 'admin');
+    const units = await admin.call<{ name: string; kind: string }[]>('GET', '/api/org/units');
+    const town = units.find((u) => u.kind === 'town' || u.kind === 'street')!.name;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名录');
+    ws.addRow(['统一社会信用代码', '名称', '类型', '行业', '住所', '所属镇街', '法定代表人', '状态']);
+    ws.addRow([
+      '91500113MA0000003H',
+      '浏览器导入企业',
+      '企业',
+      '餐饮服务',
+      '测试路3号',
+      town,
+      '吴十',
+      '存续',
+    ]);
+    ws.addRow(['91500113MA0000004L', '类型有误企业', '公司', '餐饮服务', '测试路4号', town, '吴十', '存续']);
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+    await signIn(page, stack.url, 'unitadmin');
+    const menu = page.getByTestId('admin-menu');
+    await menu.getByRole('menuitem', { name: '双随机、一公开' }).click();
+    await menu.getByRole('menuitem', { name: '市场主体名录库' }).click();
+    await page.getByTestId('import-xlsx').waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '名录.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    });
+    const problems = page.getByTestId('import-problems');
+    await problems.getByText('类型').first().waitFor();
+    await expect(problems.textContent()).resolves.toContain('3');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-bad-rows').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('名录（有误的行）.xlsx');
+    const bad = new ExcelJS.Workbook();
+    await bad.xlsx.readFile(await download.path());
+    const sheet = bad.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('类型有误企业');
+    expect(String(sheet.getRow(2).getCell(10).value)).toContain('“类型”');
+
+    await page.getByRole('button', { name: '只导入1行正确数据' }).click();
+    await page.getByText('已导入 1 户').waitFor();
+    const search = page.getByPlaceholder('名称或统一社会信用代码');
+    await search.fill('浏览器导入企业');
+    await search.press('Enter');
+    await page.getByRole('cell', { name: '浏览器导入企业' }).waitFor();
+    await signOut(page);
   });
 
   it('draws the demo task whose sources are public, verifies it, records and publishes a result, shows it in 信用查询', async () => {

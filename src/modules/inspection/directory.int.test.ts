@@ -334,6 +334,135 @@ describe('entity import', () => {
     expect((await api.call(officer, 'POST', '/api/inspection/entities/import', {})).statusCode).toBe(403);
   });
 
+  it('lists the first 1,000 problems with the total; the bad-rows workbook has every bad row, and corrected it imports', async () => {
+    const before = await count();
+    // 1,100 rows with a wrong 类型 (one problem each) and one good row at the end.
+    const rows = Array.from({ length: 1100 }, (_, i) => {
+      const r = good(30_000 + i);
+      r[2] = '公司';
+      return r;
+    });
+    rows.push(good(31_100));
+    const contentBase64 = await xlsx(ENTITY_COLUMNS, rows);
+    const body = { filename: '千行有误.xlsx', contentBase64 };
+    const preview = (
+      await api.call(unitadmin, 'POST', '/api/inspection/entities/import', { ...body, mode: 'preview' })
+    ).json();
+    expect([preview.totalRows, preview.validRows, preview.errorRows, preview.problemCount]).toEqual([
+      1101, 1, 1100, 1100,
+    ]);
+    expect(preview.problems).toHaveLength(1000);
+    expect(preview.problems[0]).toMatchObject({ row: 2, column: '类型' });
+    expect(preview.problems[999]).toMatchObject({ row: 1001, column: '类型' });
+
+    const refused = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      ...body,
+      mode: 'import',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toHaveLength(1000);
+    expect(refused.json().detail).toContain('共1100处问题');
+    expect(await count()).toBe(before);
+
+    const file = await api.call(unitadmin, 'POST', '/api/inspection/entities/import/bad-rows.xlsx', body);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(String(file.headers['content-disposition'])).toContain(
+      encodeURIComponent('千行有误（有误的行）.xlsx'),
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(1101);
+    expect(ws.getRow(1).values).toEqual([undefined, ...ENTITY_COLUMNS, '原行号', '问题说明']);
+    expect(ws.getRow(1101).getCell(1).value).toBe(uscc(31_099));
+    expect(ws.getRow(1101).getCell(9).value).toBe(1101);
+    expect(String(ws.getRow(1101).getCell(10).value)).toMatch(/^“类型”：须为/);
+    expect(await count()).toBe(before);
+
+    // Corrected in Excel (the extra columns stay), the file imports.
+    for (let r = 2; r <= ws.rowCount; r += 1) ws.getRow(r).getCell(3).value = '企业';
+    const corrected = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const res = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      filename: '改正后.xlsx',
+      contentBase64: corrected,
+      mode: 'import',
+    });
+    expect(res.statusCode).toBe(200);
+    expect([res.json().created, res.json().problemCount]).toEqual([1100, 0]);
+    expect(await count()).toBe(before + 1100);
+  });
+
+  it('finds duplicates rows apart across write batches; a late one stores nothing, validRowsOnly stores the rest', async () => {
+    const before = await count();
+    // Row 2 and row 3 (whose 名称 is missing) come back after 5,500 rows, in another batch of the database; row
+    // 2's code twice in that batch (each repeat names row 2).
+    const rows = [good(40_000), [uscc(46_000), '', ...good(46_000).slice(2)]];
+    for (let i = 1; i <= 5500; i += 1) rows.push(good(40_000 + i));
+    const again = [uscc(40_000), '重复的企业', ...good(40_000).slice(2)];
+    rows.push(again, again, good(46_000));
+    const preview = (
+      await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+        filename: '重复.xlsx',
+        contentBase64: await xlsx(ENTITY_COLUMNS, rows),
+        mode: 'preview',
+      })
+    ).json();
+    expect(preview.problems.map((p: { row: number; reason: string }) => `${p.row}:${p.reason}`)).toEqual([
+      '3:不能为空',
+      '5504:与第2行的统一社会信用代码重复',
+      '5505:与第2行的统一社会信用代码重复',
+      '5506:与第3行的统一社会信用代码重复',
+    ]);
+    expect([preview.errorRows, preview.validRows]).toEqual([4, 5501]);
+
+    // Without the bad row 3, the first 5,000 rows are stored before the duplicate at row 5,503 is read.
+    rows.splice(1, 1);
+    rows.pop();
+    const contentBase64 = await xlsx(ENTITY_COLUMNS, rows);
+    const refused = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      filename: '重复.xlsx',
+      contentBase64,
+      mode: 'import',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(pointers(refused)).toEqual([
+      '/file/rows/5503/统一社会信用代码',
+      '/file/rows/5504/统一社会信用代码',
+    ]);
+    expect(await count()).toBe(before);
+
+    const res = await api.call(unitadmin, 'POST', '/api/inspection/entities/import', {
+      filename: '重复.xlsx',
+      contentBase64,
+      mode: 'import',
+      validRowsOnly: true,
+    });
+    expect([res.json().created, res.json().errorRows]).toEqual([5501, 2]);
+    expect(await count()).toBe(before + 5501);
+    const [first] = await queryRows<{ name: string }>(
+      deps.db,
+      sql`select name from inspection_entities where uscc = ${uscc(40_000)}`,
+    );
+    expect(first!.name).toBe('导入测试企业40000');
+  });
+
+  it('the bad-rows workbook refuses a file that is not a workbook; 403 without the permission', async () => {
+    const notXlsx = await api.call(unitadmin, 'POST', '/api/inspection/entities/import/bad-rows.xlsx', {
+      filename: 'a.xls',
+      contentBase64: Buffer.from('hello').toString('base64'),
+    });
+    expect(notXlsx.statusCode).toBe(400);
+    expect(pointers(notXlsx)).toEqual(['/file']);
+    const body = { filename: 'a.xlsx', contentBase64: await xlsx(ENTITY_COLUMNS, [good(50_000)]) };
+    expect(
+      (await api.call(officer, 'POST', '/api/inspection/entities/import/bad-rows.xlsx', body)).statusCode,
+    ).toBe(403);
+    expect(
+      (await api.call(null, 'POST', '/api/inspection/entities/import/bad-rows.xlsx', body)).statusCode,
+    ).toBe(401);
+  });
+
   it('export → import of the same file: every row is a duplicate, nothing stored', async () => {
     const exp = await api.call(unitadmin, 'GET', '/api/inspection/entities/export.xlsx');
     expect(exp.statusCode).toBe(200);

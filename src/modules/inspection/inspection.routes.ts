@@ -6,7 +6,7 @@ import { notFound } from '../../kernel/errors.ts';
 import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
 import { getTenant } from '../../platform/tenancy/index.ts';
 import { createEntity, getEntity, listEntities, updateEntity } from './directory.ts';
-import { exportEntities, importEntities } from './directory-file.ts';
+import { badRowsWorkbook, exportEntities, importEntities } from './directory-file.ts';
 import { InspectionPermissions as P } from './inspection.permissions.ts';
 import {
   MAX_IMPORT_BASE64,
@@ -16,6 +16,7 @@ import {
   zCreateEntityBody,
   zDrawBody,
   zEntity,
+  zEntityBadRowsBody,
   zEntityExportQuery,
   zEntityImportBody,
   zEntityImportResult,
@@ -113,6 +114,29 @@ export const inspectionRoutes = (deps: AppDeps) => async (base: FastifyInstance)
       },
     },
     async (req) => importEntities(req.ctx(), req.body),
+  );
+  app.post(
+    `${root}/entities/import/bad-rows.xlsx`,
+    {
+      config: manageAccess,
+      bodyLimit: MAX_IMPORT_BASE64 + 10_000,
+      schema: {
+        tags,
+        summary: '导入文件中有误的行（Excel：原有各列加原行号、问题说明；改正后可再次导入）',
+        body: zEntityBadRowsBody,
+        response: { 200: z.any(), ...problemResponses },
+      },
+    },
+    async (req, reply) => {
+      const { stream, filename } = await badRowsWorkbook(req.ctx(), req.body);
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="bad-rows.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(stream);
+    },
   );
   app.get(
     `${root}/entities/export.xlsx`,

@@ -72,8 +72,11 @@ export const zEntityImportResult = z.object({
   created: z.number().int(),
   imported: z.boolean(),
   logEntryId: z.string().nullable(),
+  /** Every problem found; `problems` lists the first 1,000 (all of them: the bad-rows workbook). */
+  problemCount: z.number().int(),
   problems: z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() })),
 });
+export const zEntityBadRowsBody = zEntityImportBody.pick({ filename: true, contentBase64: true });
 
 const zIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '须为日期（YYYY-MM-DD）' });
 const zSourceSpec = z.object({

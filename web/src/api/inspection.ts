@@ -1,5 +1,5 @@
 /** Wire types and endpoints of 双随机、一公开 (src/modules/inspection). */
-import { http } from './client.ts';
+import { downloadFile, http } from './client.ts';
 
 const id = (s: string) => encodeURIComponent(s);
 const root = '/api/inspection';
@@ -60,6 +60,8 @@ export interface EntityImportResult {
   created: number;
   imported: boolean;
   logEntryId: string | null;
+  /** Every problem found; `problems` lists the first 1,000 (all of them: `downloadBadRows`). */
+  problemCount: number;
   problems: { row: number; column: string; reason: string }[];
 }
 
@@ -291,6 +293,9 @@ export const inspectionApi = {
     mode: 'preview' | 'import';
     validRowsOnly?: boolean;
   }) => http.post<EntityImportResult>(`${root}/entities/import`, body),
+  /** Every bad row of the file with its problems, as an .xlsx to correct and import again. */
+  downloadBadRows: (body: { filename: string; contentBase64: string }) =>
+    downloadFile('POST', `${root}/entities/import/bad-rows.xlsx`, '有误的行.xlsx', body),
   exportUrl: `${root}/entities/export.xlsx`,
   items: () => http.get<InspectionItem[]>(`${root}/items`),
   createItem: (body: ItemInput) => http.post<InspectionItem>(`${root}/items`, body),

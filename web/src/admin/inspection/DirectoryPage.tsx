@@ -177,7 +177,10 @@ function EntityModal({ entity, onClose }: { entity: MarketEntity | null; onClose
   );
 }
 
-/** Preview first: every bad row with its column and reason; then import all (no bad row) or the valid rows only. */
+/**
+ * Preview first: the bad rows with their column and reason (the first 1,000 problems; every bad row as a
+ * downloadable workbook to correct and import again); then import all (no bad row) or the valid rows only.
+ */
 function ImportButton({ onImported }: { onImported: () => void }) {
   const { message } = App.useApp();
   const onError = useErrorHandler();
@@ -196,6 +199,19 @@ function ImportButton({ onImported }: { onImported: () => void }) {
       onError(e);
     } finally {
       setBusy(false);
+    }
+  };
+  const [downloading, setDownloading] = useState(false);
+  /** Every bad row with its reasons, as an .xlsx in the import's layout (corrected, it can be imported again). */
+  const downloadBadRows = async () => {
+    if (!file) return;
+    setDownloading(true);
+    try {
+      await inspectionApi.downloadBadRows({ filename: file.name, contentBase64: file.content });
+    } catch (e) {
+      onError(e);
+    } finally {
+      setDownloading(false);
     }
   };
   const run = async (validRowsOnly: boolean) => {
@@ -268,7 +284,29 @@ function ImportButton({ onImported }: { onImported: () => void }) {
           />
           {preview.problems.length ? (
             <>
-              <Alert type="warning" showIcon title="以下数据有误；文件有误时不导入，除非选择只导入正确的行" />
+              <Alert
+                type="warning"
+                showIcon
+                title="以下数据有误；文件有误时不导入，除非选择只导入正确的行"
+                description={
+                  preview.problemCount > preview.problems.length
+                    ? `共${preview.problemCount}处问题，此处列出前${preview.problems.length}处；全部有误的行请下载后在 Excel 中改正，再导入。`
+                    : undefined
+                }
+                action={
+                  preview.errorRows > 0 && file ? (
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      loading={downloading}
+                      onClick={downloadBadRows}
+                      data-testid="download-bad-rows"
+                    >
+                      下载有误的行
+                    </Button>
+                  ) : null
+                }
+              />
               <Table
                 size="small"
                 rowKey={(p) => `${p.row}/${p.column}/${p.reason}`}
