@@ -10,7 +10,8 @@
  * its row and column. `preview` stores nothing; `import` commits nothing when there is any problem, unless
  * `validRowsOnly`, which stores the good rows and skips the bad ones. The import is one transaction: the good
  * rows inserted a batch at a time as they are read (rolled back if the file turns out to have a problem), and
- * one log entry for the file (its SHA-256 as an attachment, and the counts). */
+ * one log entry for the file (its SHA-256 as an attachment, and the counts).
+ */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
