@@ -105,3 +105,32 @@ export async function typeDate(scope: Locator, label: string, date: string) {
   await input.fill(date);
   await input.press('Enter');
 }
+
+/**
+ * Chooses `option` in an Ant Design tree select labelled `label` inside `scope`, retrying until the select shows
+ * it (a click on a tree still loading, or swallowed by the dropdown's animation on a loaded machine, is retried).
+ */
+export async function chooseInTree(page: Page, scope: Locator, label: string, option: string) {
+  const select = scope.getByLabel(label, { exact: true });
+  const shown = select.locator(
+    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await expect
+    .poll(
+      async () => {
+        if (!((await shown.textContent()) ?? '').includes(option)) {
+          await select.click();
+          await page
+            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title', {
+              hasText: new RegExp(`^${option}$`),
+            })
+            .first()
+            .click({ timeout: 3000 })
+            .catch(() => undefined);
+        }
+        return (await shown.textContent()) ?? '';
+      },
+      { timeout: 15_000, interval: 500 },
+    )
+    .toContain(option);
+}
