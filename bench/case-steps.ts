@@ -1,15 +1,25 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
-import { type Database, openDatabase, queryRows } from '../src/kernel/db/index.ts';
+import { type Database, openDatabase } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
 import { fmt, http, rate, scratchPg, startServer, stop } from './lib.ts';
 
 const KEY = 'c'.repeat(64);
+
+/** CPU time (user + system) a process has used so far, in ms: Linux /proc, NaN elsewhere. */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return Number.NaN;
+  }
+}
 const TENANT = '500113';
 const HASH = 'ab'.repeat(32);
 
@@ -18,8 +28,11 @@ const HASH = 'ab'.repeat(32);
  * (登记证据) on penalty cases under investigation, each a full engine step (session, CSRF, permission and data
  * scope, lock, input validation, guards, state and data update, timeline event, log entry, in one transaction).
  * The cases are brought to 调查取证 through the API first (clue, 核查, 立案 with its guards, 指派 two credentialed
- * investigators). Baseline: the raw writes the step makes (update the case's data to the same JSON, insert the
- * timeline event and the log entry, one transaction), on the same database, same concurrency.
+ * investigators). Measured twice: as the case page sends it (no `Prefer` header: the answer is the case detail
+ * the page shows, timeline and all, so it grows with the case), then with `Prefer: return=minimal` as an importer
+ * sends it (the new state and version). Baseline: the raw writes the step makes (update the case's data to the
+ * same JSON, insert the timeline event and the log entry, one transaction), on the same database, same
+ * concurrency, writing the case data the measured API steps wrote (same sizes). Also printed: the server's CPU time per step (Linux), steadier than rates on a shared machine.
  */
 export async function benchCaseSteps(
   engine: 'pglite' | 'postgres',
@@ -48,13 +61,14 @@ export async function benchCaseSteps(
     if (!login.ok) throw new Error(`login: HTTP ${login.status}`);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const call = async (method: string, url: string, body?: unknown) => {
+    const call = async (method: string, url: string, body?: unknown, extra: Record<string, string> = {}) => {
       const res = await http(`${server.url}${url}`, {
         method,
         headers: {
           cookie,
           'x-csrf-token': csrfToken,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...extra,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
@@ -114,17 +128,37 @@ export async function benchCaseSteps(
     const evidence = (i: number) => ({
       items: [{ type: '书证', title: `进货单${i}`, collectedOn: '2026-06-03', sha256: HASH }],
     });
-    const apiStep = async (i: number) => {
+    // As the case page sends it (no Prefer header): the answer is the case detail the page then shows.
+    const apiStep = async (i: number, headers: Record<string, string> = {}) => {
       const id = free.shift()!;
       try {
-        await call('POST', `/api/workflow/cases/${id}/transitions/recordEvidence`, evidence(i));
+        await call('POST', `/api/workflow/cases/${id}/transitions/recordEvidence`, evidence(i), headers);
       } finally {
         free.push(id);
       }
     };
+    // Each step appends to the case's data: the cases grow as they are measured. The data before and after the
+    // measured steps lets the baseline write the same sizes (below).
+    type CaseData = Record<string, unknown> & { evidence?: unknown[] };
+    const caseData = async () => {
+      const out = new Map<string, CaseData>();
+      for (const id of ids)
+        out.set(id, ((await call('GET', `/api/workflow/cases/${id}`)) as { data: CaseData }).data);
+      return out;
+    };
     await rate(apiStep, { concurrency, ms: 1000 });
+    const before = await caseData();
+    let cpu0 = cpuMs(server.proc.pid);
     const apiRate = await rate((i) => apiStep(i + 1_000_000), { concurrency, ms });
-    const stepsPerCase = Math.round((apiRate * (ms / 1000)) / cases);
+    const apiCpu = (cpuMs(server.proc.pid) - cpu0) / (apiRate * (ms / 1000));
+    const after = await caseData();
+    // As an importer or another system sends it: `Prefer: return=minimal` (RFC 7240), the new state and version.
+    const minimal = { prefer: 'return=minimal' };
+    await rate((i) => apiStep(i + 2_000_000, minimal), { concurrency, ms: 1000 });
+    cpu0 = cpuMs(server.proc.pid);
+    const leanRate = await rate((i) => apiStep(i + 3_000_000, minimal), { concurrency, ms });
+    const leanCpu = (cpuMs(server.proc.pid) - cpu0) / (leanRate * (ms / 1000));
+    const stepsPerCase = Math.round(((apiRate + leanRate) * (ms / 1000)) / cases);
 
     // The baseline: the raw writes of the same step, on the same data, directly.
     let database: Database;
@@ -132,10 +166,9 @@ export async function benchCaseSteps(
       await stop(server.proc);
       database = await openDatabase({ url: env.DATABASE_URL!, poolMax: 20 });
     } else {
-      const sample = (await call('GET', `/api/workflow/cases/${ids[0]}`)) as { data: unknown };
       await stop(server.proc);
       // PGlite is single-process: the server's data dir cannot be opened beside it, so the baseline runs on a
-      // fresh in-memory copy of the schema and demo, with cases holding the same data the API produced.
+      // fresh in-memory copy of the schema and demo, with cases holding the data the API's steps started from.
       database = await openDatabase({ dataDir: 'memory://' });
       await database.migrate();
       await loadDemo({ db: database.db, crypto: createFieldCrypto(KEY) }, { scale: 1, tenantId: TENANT });
@@ -143,23 +176,29 @@ export async function benchCaseSteps(
         await database.db.execute(
           sql`insert into cases (tenant_id, id, type, number, title, state, version, unit_id, data, created_at, updated_at)
               select ${TENANT}, ${id}, 'enforcement.penalty-case', ${`基准${id.slice(-8)}`}, '基准', 'investigating', 1,
-                     (select id from units where tenant_id = ${TENANT} and parent_id is null), ${JSON.stringify(sample.data)}::jsonb, now(), now()`,
+                     (select id from units where tenant_id = ${TENANT} and parent_id is null), ${JSON.stringify(before.get(id))}::jsonb, now(), now()`,
         );
     }
-    const data = new Map<string, string>();
-    for (const r of await queryRows<{ id: string; data: unknown }>(
-      database.db,
-      sql`select id, data from cases where tenant_id = ${TENANT} and id in ${ids}`,
-    ))
-      data.set(r.id, JSON.stringify(r.data));
+    // Each raw step writes a case's data as one of the measured API steps did: from the data before them, with
+    // the evidence they added appended one more item a step, starting over once all are in. Both sides write the
+    // same sizes, whichever is faster.
+    const grown = new Map(ids.map((id) => [id, 0]));
+    const nextData = (id: string) => {
+      const base = before.get(id)!;
+      const added = (after.get(id)!.evidence ?? []).slice(base.evidence?.length ?? 0);
+      const n = (grown.get(id)! + 1) % (added.length + 1);
+      grown.set(id, n);
+      return JSON.stringify({ ...base, evidence: [...(base.evidence ?? []), ...added.slice(0, n)] });
+    };
     const rawStep = async (i: number) => {
       const id = free.shift()!;
       const now = new Date();
       const input = evidence(i);
+      const data = nextData(id);
       try {
         await database.db.transaction(async (tx) => {
           await tx.execute(
-            sql`update cases set data = ${data.get(id)}::jsonb, version = version + 1, updated_at = ${now.toISOString()}
+            sql`update cases set data = ${data}::jsonb, version = version + 1, updated_at = ${now.toISOString()}
                 where tenant_id = ${TENANT} and id = ${id}`,
           );
           const entryId = newId();
@@ -196,8 +235,12 @@ export async function benchCaseSteps(
       cases,
       stepsPerCase,
       apiRate,
+      leanRate,
       rawRate,
       ratio: apiRate / rawRate,
+      leanRatio: leanRate / rawRate,
+      apiCpu,
+      leanCpu,
     };
   } finally {
     await stop(server.proc);
@@ -209,6 +252,8 @@ export async function benchCaseSteps(
 export function printCaseSteps(r: Awaited<ReturnType<typeof benchCaseSteps>>) {
   console.log(
     `  ${`${r.engine} (${r.transport})`.padEnd(26)} API ${fmt(r.apiRate)} steps/s vs raw writes ${fmt(r.rawRate)}/s → ` +
-      `${(r.ratio * 100).toFixed(0)}% (concurrency ${r.concurrency}, ${r.cases} cases, ≈${r.stepsPerCase} evidence steps each)`,
+      `${(r.ratio * 100).toFixed(0)}%; with Prefer: return=minimal ${fmt(r.leanRate)}/s → ${(r.leanRatio * 100).toFixed(0)}% ` +
+      `(concurrency ${r.concurrency}, ${r.cases} cases, ≈${r.stepsPerCase} evidence steps each; ` +
+      `server CPU ${r.apiCpu.toFixed(2)} / ${r.leanCpu.toFixed(2)} ms a step)`,
   );
 }

@@ -91,9 +91,15 @@ async function open(over: Record<string, unknown> = {}) {
 }
 const step = (s: Session, id: string, name: string, body: unknown) =>
   api.call(s, 'POST', `/api/workflow/cases/${id}/transitions/${name}`, body);
+/**
+ * A step that succeeds. Its answer (the case detail, read back in the step's own statement when the step has no
+ * effect) must be exactly what the case page would load next.
+ */
 const ok = async (s: Session, id: string, name: string, body: unknown) => {
   const res = await step(s, id, name, body);
   expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+  const again = await api.call(s, 'GET', `/api/workflow/cases/${id}`);
+  expect(res.json(), `${name}: the answer is the case as a reload shows it`).toEqual(again.json());
   return res.json();
 };
 const record = async (s: Session, id: string, kind: string, body: unknown) => {
@@ -555,6 +561,71 @@ describe('penalty case: the whole procedure', () => {
       summary: '已申请法院强制执行',
       approvedBy: '支队长',
     });
+  });
+});
+
+describe('a step’s answer', () => {
+  const minimal = (id: string, name: string, body: unknown, prefer = 'return=minimal') =>
+    api.app.inject({
+      method: 'POST',
+      url: `/api/workflow/cases/${id}/transitions/${name}`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, prefer },
+      payload: body as object,
+    });
+
+  it('is the new state and version under Prefer: return=minimal (RFC 7240); the step is taken all the same', async () => {
+    const c = await open();
+    const before = (await api.call(officer, 'GET', `/api/workflow/cases/${c.id}`)).json();
+    const res = await minimal(c.id, 'verify', { startedOn: '2026-09-25' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['preference-applied']).toBe('return=minimal');
+    expect(res.headers.vary).toMatch(/prefer/i);
+    const after = (await api.call(officer, 'GET', `/api/workflow/cases/${c.id}`)).json();
+    expect(res.json()).toEqual({
+      id: c.id,
+      number: c.number,
+      state: 'verifying',
+      stateLabel: after.stateLabel,
+      final: false,
+      version: before.version + 1,
+      updatedAt: after.updatedAt,
+    });
+    expect(after.timeline.at(-1)).toMatchObject({ kind: 'transition', name: 'verify' });
+    // Other preferences and parameters around it, any case: still minimal; return=representation is the default.
+    const filed = await minimal(c.id, 'file', file(), 'respond-async, RETURN = "minimal"; x=1');
+    expect(filed.json()).toMatchObject({ state: 'filed', version: before.version + 2 });
+    const full = await minimal(
+      c.id,
+      'assignInvestigators',
+      { assignedOn: '2026-09-25', investigators: valid.slice(0, 2) },
+      'return=representation',
+    );
+    expect(full.headers['preference-applied']).toBeUndefined();
+    expect(full.json()).toEqual((await api.call(officer, 'GET', `/api/workflow/cases/${c.id}`)).json());
+  });
+
+  it('is documented in the OpenAPI description: the case detail, or the step result under Prefer', async () => {
+    const doc = (await api.app.inject('/openapi.json')).json();
+    const op = doc.paths['/api/workflow/cases/{id}/transitions/{name}'].post;
+    expect(op.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'prefer' }));
+    const refs = JSON.stringify(op.responses['200']);
+    expect(refs).toContain('#/components/schemas/CaseDetail');
+    expect(refs).toContain('#/components/schemas/CaseStepResult');
+  });
+
+  it('under return=minimal, a refused step is refused the same way', async () => {
+    const c = await open();
+    const res = await minimal(c.id, 'file', file());
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('WORKFLOW.WRONG_STATE');
+    const stale = await api.app.inject({
+      method: 'POST',
+      url: `/api/workflow/cases/${c.id}/transitions/verify?version=9`,
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, prefer: 'return=minimal' },
+      payload: { startedOn: '2026-09-25' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('WORKFLOW.STALE');
   });
 });
 

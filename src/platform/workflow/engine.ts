@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   conflict,
@@ -124,17 +124,39 @@ interface EventInput {
 }
 
 /** Appends a timeline event and its transparency-log entry (same transaction). */
-export function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
-  return addEvents(ctx, c, m, [e]);
+export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInput): Promise<void> {
+  await addEvents(ctx, c, m, [e]);
+}
+
+/** What a step adds to its timeline statement: the case row's update, and a read to answer with. */
+interface StepWrite {
+  /** The transition's update of the case row, run as a data-modifying `WITH` in front. */
+  caseUpdate?: SQL;
+  /**
+   * A select the statement ends with instead of the bare insert, given the name of the `WITH` holding the
+   * timeline rows just inserted (the statement's other reads see the database as it was before the statement).
+   */
+  answer?: (newEvents: SQL) => SQL;
 }
 
 /**
  * Appends a step's timeline events and their transparency-log entries (same transaction) in one statement: the
  * log insert rides as a data-modifying `WITH` in front of the timeline insert, and the events take the case's
- * next sequence numbers in the order given.
+ * next sequence numbers in the order given. With `write`, a transition's update of the case row rides in front
+ * too and a read to answer with may follow, so a plain step writes (and reads back) in one round trip; the
+ * statement's rows are that read's.
  */
-async function addEvents(ctx: Ctx, c: CaseRow, m: MachineDef, events: readonly EventInput[]): Promise<void> {
-  if (events.length === 0) return;
+async function addEvents(
+  ctx: Ctx,
+  c: CaseRow,
+  m: MachineDef,
+  events: readonly EventInput[],
+  write: StepWrite = {},
+): Promise<Record<string, unknown>[]> {
+  if (events.length === 0) {
+    if (write.caseUpdate) await ctx.db.execute(write.caseUpdate);
+    return [];
+  }
   const log = logEntriesInsert(
     events.map((e) => ({
       tenantId: c.tenantId,
@@ -160,11 +182,13 @@ async function addEvents(ctx: Ctx, c: CaseRow, m: MachineDef, events: readonly E
            ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
            ${at}, ${JSON.stringify(e.data)}::jsonb, ${log.ids[i]})`,
   );
-  await ctx.db.execute(
-    sql`with log_entry as (${log.insert})
-        insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
-        values ${sql.join(rows, sql`, `)}`,
+  const insert = sql`insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
+        values ${sql.join(rows, sql`, `)}`;
+  const res = await ctx.db.execute(
+    sql`with ${write.caseUpdate ? sql`case_update as (${write.caseUpdate}), ` : sql``}log_entry as (${log.insert})
+        ${write.answer ? sql`, new_events as (${insert} returning *) ${write.answer(sql`new_events`)}` : insert}`,
   );
+  return (res as unknown as { rows?: Record<string, unknown>[] }).rows ?? [];
 }
 
 async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
@@ -229,7 +253,7 @@ const nextDay = (date: string) =>
 
 /**
  * Applies a step's clock actions, then writes `first` (the step's own timeline event) and the events of the
- * periods in one statement.
+ * periods in one statement, with `write` (the step's update of the case row, a read to answer with) in it.
  */
 async function applyClock(
   ctx: Ctx,
@@ -237,9 +261,10 @@ async function applyClock(
   m: MachineDef,
   actions: ClockAction[],
   first: EventInput[] = [],
-) {
+  write: StepWrite = {},
+): Promise<Record<string, unknown>[]> {
   const timeline = [...first];
-  if (actions.length === 0) return addEvents(ctx, c, m, timeline);
+  if (actions.length === 0) return addEvents(ctx, c, m, timeline, write);
   const calendar = await calendarFor(ctx.db);
   const today = chinaDate(ctx.now);
   // The case's periods, read once for all the step's actions (kept current as they change).
@@ -365,7 +390,7 @@ async function applyClock(
       logKind: `workflow.deadline.${a.type}`,
     });
   }
-  await addEvents(ctx, c, m, timeline);
+  return addEvents(ctx, c, m, timeline, write);
 }
 
 // ---------- commands ----------
@@ -460,68 +485,103 @@ export function transition(
   rawInput: unknown,
   expectedVersion?: number,
 ): Promise<CaseRow> {
-  return inTx(ctx, async (ctx) => {
-    const {
-      row,
-      machine: m,
-      allowed,
-    } = await loadCase(ctx, caseId, {
-      lock: true,
-      permissions: (mm) => (mm.transitions[name] ? [mm.transitions[name].permission] : []),
-    });
-    const t = m.transitions[name];
-    if (!t) throw notFound('WORKFLOW.TRANSITION_UNKNOWN', `${m.name}没有“${name}”这一步骤`);
-    if (expectedVersion !== undefined && expectedVersion !== row.version)
-      throw conflict('WORKFLOW.STALE', '案件已被他人更新，请刷新后重试');
-    if (!t.from.includes(row.state))
-      throw conflict(
-        'WORKFLOW.WRONG_STATE',
-        `案件当前为“${m.states[row.state]?.label ?? row.state}”，不能执行“${t.label}”`,
-      );
-    if (!allowed.has(t.permission))
-      throw forbidden('WORKFLOW.FORBIDDEN', `没有对该案件执行“${t.label}”的权限`);
-    const input = (t.input ? parseInput(t.input, rawInput, '/body', 'WORKFLOW.INPUT_INVALID') : {}) as Record<
-      string,
-      unknown
-    >;
-    const records = t.guards?.some((g) => g.readsRecords) ? await loadRecords(ctx, row.id) : [];
-    const failed = new ProblemCollector();
-    for (const g of t.guards ?? []) {
-      const gi = { ctx, caseId: row.id, state: row.state, data: row.data, input, records };
-      if (g.when && !g.when(gi)) continue;
-      const r = await g.check(gi);
-      if (r === false) failed.add(`/guards/${g.name}`, g.message);
-      else if (Array.isArray(r)) for (const p of r) failed.add(`/guards/${g.name}${p.pointer}`, p.detail);
-    }
-    if (failed.any)
-      throw new DomainError(
-        'WORKFLOW.GUARD_FAILED',
-        'conflict',
-        failed.errors.map((e) => e.detail).join('；'),
-        failed.errors,
-      );
+  return inTx(ctx, async (ctx) => (await takeStep(ctx, caseId, name, rawInput, expectedVersion)).row);
+}
 
-    const data = t.apply ? t.apply(row.data, input) : row.data;
-    const final = m.states[t.to]?.final ?? false;
-    const updated: CaseRow = {
-      ...row,
-      state: t.to,
-      data,
-      version: row.version + 1,
-      updatedAt: ctx.now,
-      closedAt: final ? ctx.now : row.closedAt,
-    };
-    await ctx.db
-      .update(cases)
-      .set({
-        state: updated.state,
-        data,
-        version: updated.version,
-        updatedAt: ctx.now,
-        closedAt: updated.closedAt,
-      })
-      .where(and(eq(cases.tenantId, row.tenantId), eq(cases.id, row.id)));
-    await applyClock(ctx, updated, m, t.clock?.(input, data) ?? [], [
+/** A step taken: the case as the step left it, which of the asked permissions reach it, and the answer read. */
+export interface StepResult extends LoadedCase {
+  /** The rows of `answer`'s select, when the step could read it in its write (null: read it after the step). */
+  answer: Record<string, unknown>[] | null;
+}
+
+/** Options of `takeStep`, for a caller that answers with the case. */
+export interface StepOptions {
+  /**
+   * More permissions to decide in the step's locking read (e.g. those the case page's actions need), so the
+   * caller need not load the case again: a step does not change the case's unit and owner, which data scope
+   * is decided on.
+   */
+  alsoAsk?: (m: MachineDef) => string[];
+  /**
+   * A select to end the step's timeline statement with (see `StepWrite.answer`): the step then writes and reads
+   * back in one round trip. Not used for a step with an effect, whose writes come after that statement.
+   */
+  answer?: (c: CaseRow, newEvents: SQL) => SQL;
+}
+
+/** `transition`'s work inside the caller's transaction. */
+export async function takeStep(
+  ctx: Ctx,
+  caseId: string,
+  name: string,
+  rawInput: unknown,
+  expectedVersion?: number,
+  opts: StepOptions = {},
+): Promise<StepResult> {
+  const {
+    row,
+    machine: m,
+    allowed,
+  } = await loadCase(ctx, caseId, {
+    lock: true,
+    permissions: (mm) => [
+      ...(mm.transitions[name] ? [mm.transitions[name].permission] : []),
+      ...(opts.alsoAsk?.(mm) ?? []),
+    ],
+  });
+  const t = m.transitions[name];
+  if (!t) throw notFound('WORKFLOW.TRANSITION_UNKNOWN', `${m.name}没有“${name}”这一步骤`);
+  if (expectedVersion !== undefined && expectedVersion !== row.version)
+    throw conflict('WORKFLOW.STALE', '案件已被他人更新，请刷新后重试');
+  if (!t.from.includes(row.state))
+    throw conflict(
+      'WORKFLOW.WRONG_STATE',
+      `案件当前为“${m.states[row.state]?.label ?? row.state}”，不能执行“${t.label}”`,
+    );
+  if (!allowed.has(t.permission)) throw forbidden('WORKFLOW.FORBIDDEN', `没有对该案件执行“${t.label}”的权限`);
+  const input = (t.input ? parseInput(t.input, rawInput, '/body', 'WORKFLOW.INPUT_INVALID') : {}) as Record<
+    string,
+    unknown
+  >;
+  const records = t.guards?.some((g) => g.readsRecords) ? await loadRecords(ctx, row.id) : [];
+  const failed = new ProblemCollector();
+  for (const g of t.guards ?? []) {
+    const gi = { ctx, caseId: row.id, state: row.state, data: row.data, input, records };
+    if (g.when && !g.when(gi)) continue;
+    const r = await g.check(gi);
+    if (r === false) failed.add(`/guards/${g.name}`, g.message);
+    else if (Array.isArray(r)) for (const p of r) failed.add(`/guards/${g.name}${p.pointer}`, p.detail);
+  }
+  if (failed.any)
+    throw new DomainError(
+      'WORKFLOW.GUARD_FAILED',
+      'conflict',
+      failed.errors.map((e) => e.detail).join('；'),
+      failed.errors,
+    );
+
+  const data = t.apply ? t.apply(row.data, input) : row.data;
+  const final = m.states[t.to]?.final ?? false;
+  const updated: CaseRow = {
+    ...row,
+    state: t.to,
+    data,
+    version: row.version + 1,
+    updatedAt: ctx.now,
+    closedAt: final ? ctx.now : row.closedAt,
+  };
+  // The case row's update rides in front of the timeline and log insert (one statement, after the clocks').
+  const caseUpdate = sql`update cases
+      set state = ${updated.state}, data = ${JSON.stringify(data)}::jsonb, version = ${updated.version},
+          updated_at = ${ctx.now.toISOString()}::timestamptz, closed_at = ${updated.closedAt?.toISOString() ?? null}::timestamptz
+      where tenant_id = ${row.tenantId} and id = ${row.id}`;
+  const answer = t.effect ? undefined : opts.answer;
+  const rows = await applyClock(
+    ctx,
+    updated,
+    m,
+    t.clock?.(input, data) ?? [],
+    [
       {
         kind: 'transition',
         name,
@@ -531,11 +591,12 @@ export function transition(
         data: input,
         logKind: `${m.type}.${name}`,
       },
-    ]);
-    // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
-    if (t.effect) await t.effect(ctx, updated, input);
-    return updated;
-  });
+    ],
+    { caseUpdate, ...(answer ? { answer: (newEvents: SQL) => answer(updated, newEvents) } : {}) },
+  );
+  // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
+  if (t.effect) await t.effect(ctx, updated, input);
+  return { row: updated, machine: m, allowed, answer: answer ? rows : null };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

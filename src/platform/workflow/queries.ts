@@ -1,12 +1,15 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../kernel/db/index.ts';
-import { type Ctx, can, scopeWhere } from '../access/index.ts';
+import { type Ctx, can, inTx, scopeWhere } from '../access/index.ts';
+import type { WorkCalendar } from '../calendar/index.ts';
 import { type DeadlineStatus, deadlineStatus } from '../clock/index.ts';
 import { calendarFor, chinaDate } from './clock-source.ts';
-import { caseScopeColumns, loadCase, machineOf } from './engine.ts';
+import { type CaseRow, caseScopeColumns, type LoadedCase, loadCase, machineOf, takeStep } from './engine.ts';
 import { listMachines, type MachineDef } from './machine.ts';
-import { caseDeadlines, caseEvents, caseRecords, cases } from './workflow.tables.ts';
+import { caseDeadlines, cases } from './workflow.tables.ts';
+
+type DeadlineRow = typeof caseDeadlines.$inferSelect;
 
 export interface DeadlineView {
   key: string;
@@ -20,6 +23,34 @@ export interface DeadlineView {
   events: unknown[];
 }
 
+/** A period as the case pages show it: its colour from the due date, today and the working-day calendar. */
+function deadlineView(
+  d: Pick<DeadlineRow, 'key' | 'rule' | 'startDate' | 'dueDate' | 'status' | 'metOn' | 'events'>,
+  today: string,
+  calendar: WorkCalendar | null,
+): DeadlineView {
+  const open = d.status === 'running' || d.status === 'paused';
+  let colour: DeadlineView['colour'] = 'done';
+  if (open) {
+    try {
+      colour = deadlineStatus(d.dueDate, today, d.rule, calendar!);
+    } catch {
+      colour = d.dueDate && today > d.dueDate ? 'red' : 'green';
+    }
+  }
+  return {
+    key: d.key,
+    name: d.rule.name,
+    statute: d.rule.statute,
+    startDate: d.startDate,
+    dueDate: d.dueDate,
+    status: d.status,
+    colour,
+    metOn: d.metOn,
+    events: d.events,
+  };
+}
+
 async function deadlinesOf(ctx: Ctx, caseIds: string[]): Promise<Map<string, DeadlineView[]>> {
   const out = new Map<string, DeadlineView[]>();
   if (caseIds.length === 0) return out;
@@ -31,27 +62,8 @@ async function deadlinesOf(ctx: Ctx, caseIds: string[]): Promise<Map<string, Dea
   const calendar = await calendarFor(ctx.db);
   const today = chinaDate(ctx.now);
   for (const d of rows) {
-    const open = d.status === 'running' || d.status === 'paused';
-    let colour: DeadlineView['colour'] = 'done';
-    if (open) {
-      try {
-        colour = deadlineStatus(d.dueDate, today, d.rule, calendar);
-      } catch {
-        colour = d.dueDate && today > d.dueDate ? 'red' : 'green';
-      }
-    }
     const list = out.get(d.caseId) ?? [];
-    list.push({
-      key: d.key,
-      name: d.rule.name,
-      statute: d.rule.statute,
-      startDate: d.startDate,
-      dueDate: d.dueDate,
-      status: d.status,
-      colour,
-      metOn: d.metOn,
-      events: d.events,
-    });
+    list.push(deadlineView(d, today, calendar));
     out.set(d.caseId, list);
   }
   return out;
@@ -75,31 +87,103 @@ function inputJsonSchema(schema: z.ZodType): unknown {
   return json;
 }
 
+/** The permissions the case page's actions and record buttons depend on. */
+const detailPermissions = (m: MachineDef) => [
+  ...Object.values(m.transitions).map((t) => t.permission),
+  ...Object.values(m.records ?? {}).map((r) => r!.permission),
+];
+
 /** Case detail: facts, state, the steps the actor may take now (with their input schemas), clocks, records and the timeline. */
 export async function getCaseDetail(ctx: Ctx, id: string) {
-  const {
-    row,
-    machine: m,
-    allowed,
-  } = await loadCase(ctx, id, {
-    permissions: (mm) => [
-      ...Object.values(mm.transitions).map((t) => t.permission),
-      ...Object.values(mm.records ?? {}).map((r) => r!.permission),
-    ],
-  });
-  const [events, records, deadlines] = await Promise.all([
-    ctx.db
-      .select()
-      .from(caseEvents)
-      .where(and(eq(caseEvents.tenantId, row.tenantId), eq(caseEvents.caseId, row.id)))
-      .orderBy(asc(caseEvents.seq)),
-    ctx.db
-      .select()
-      .from(caseRecords)
-      .where(and(eq(caseRecords.tenantId, row.tenantId), eq(caseRecords.caseId, row.id)))
-      .orderBy(desc(caseRecords.createdAt)),
-    deadlinesOf(ctx, [row.id]),
-  ]);
+  return caseDetailOf(ctx, await loadCase(ctx, id, { permissions: detailPermissions }));
+}
+
+/**
+ * Takes one step (`transition`) and answers with the case detail as the step left it. The step's locking read
+ * also decides the permissions the detail's actions need, and a step without an effect reads the detail's
+ * timeline, records and periods back in its own write statement: the case is not loaded twice, and the step
+ * makes as many round trips as its raw writes would.
+ */
+export async function transitionWithDetail(
+  ctx: Ctx,
+  caseId: string,
+  name: string,
+  input: unknown,
+  expectedVersion?: number,
+) {
+  const step = await inTx(ctx, (tx) =>
+    takeStep(tx, caseId, name, input, expectedVersion, {
+      alsoAsk: detailPermissions,
+      answer: (c, newEvents) => casePartsQuery(c, newEvents),
+    }),
+  );
+  return caseDetailOf(ctx, step, step.answer ? (step.answer[0] as unknown as CaseParts) : undefined);
+}
+
+interface TimelineRow {
+  seq: number;
+  kind: string;
+  name: string | null;
+  label: string;
+  fromState: string | null;
+  toState: string | null;
+  actorName: string | null;
+  at: string;
+  data: unknown;
+  logEntryId: string | null;
+}
+interface RecordRow {
+  id: string;
+  kind: string;
+  outcome: string;
+  data: unknown;
+  createdAt: string;
+}
+type DeadlineJson = Pick<
+  DeadlineRow,
+  'key' | 'rule' | 'startDate' | 'dueDate' | 'status' | 'metOn' | 'events'
+>;
+interface CaseParts {
+  timeline: TimelineRow[];
+  records: RecordRow[];
+  deadlines: DeadlineJson[];
+}
+
+const EVENT_COLUMNS = sql.raw(
+  'seq, kind, name, label, from_state, to_state, actor_name, at, data, log_entry_id',
+);
+
+/**
+ * A case's timeline, records and periods in one select (one round trip, one snapshot), each aggregated to JSON in
+ * the order the page shows them. `newEvents` names a `WITH` holding timeline rows the same statement inserts
+ * (which its reads of `case_events` do not see yet).
+ */
+function casePartsQuery(c: CaseRow, newEvents?: SQL): SQL {
+  const events = sql`select ${EVENT_COLUMNS} from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}`;
+  return sql`select
+      (select coalesce(json_agg(json_build_object('seq', e.seq, 'kind', e.kind, 'name', e.name, 'label', e.label,
+                'fromState', e.from_state, 'toState', e.to_state, 'actorName', e.actor_name, 'at', e.at,
+                'data', e.data, 'logEntryId', e.log_entry_id) order by e.seq), '[]'::json)
+         from (${newEvents ? sql`${events} union all select ${EVENT_COLUMNS} from ${newEvents}` : events}) e) as timeline,
+      (select coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'outcome', r.outcome, 'data', r.data,
+                'createdAt', r.created_at) order by r.created_at desc), '[]'::json)
+         from case_records r where r.tenant_id = ${c.tenantId} and r.case_id = ${c.id}) as records,
+      (select coalesce(json_agg(json_build_object('key', d.key, 'rule', d.rule, 'startDate', d.start_date,
+                'dueDate', d.due_date, 'status', d.status, 'metOn', d.met_on, 'events', d.events)
+                order by d.created_at), '[]'::json)
+         from case_deadlines d where d.tenant_id = ${c.tenantId} and d.case_id = ${c.id}) as deadlines`;
+}
+
+/**
+ * The case detail of a case already loaded (with the permissions `detailPermissions` names decided), from its
+ * timeline, records and periods as read (read now when not given). The periods' colours use the calendar cached
+ * for `ctx.db` (the pool, not a transaction: a transaction's handle would re-check the calendar table).
+ */
+async function caseDetailOf(ctx: Ctx, { row, machine: m, allowed }: LoadedCase, read?: CaseParts) {
+  const parts = read ?? (await queryRows<CaseParts>(ctx.db, casePartsQuery(row)))[0]!;
+  const today = chinaDate(ctx.now);
+  const open = parts.deadlines.some((d) => d.status === 'running' || d.status === 'paused');
+  const calendar = open ? await calendarFor(ctx.db) : null;
   const actions = [];
   for (const [name, t] of Object.entries(m.transitions)) {
     if (!t.from.includes(row.state)) continue;
@@ -134,15 +218,15 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
     closedAt: row.closedAt,
     actions,
     recordKinds,
-    deadlines: deadlines.get(row.id) ?? [],
-    records: records.map((r) => ({
+    deadlines: parts.deadlines.map((d) => deadlineView(d, today, calendar)),
+    records: parts.records.map((r) => ({
       id: r.id,
       kind: r.kind,
       outcome: r.outcome,
       data: r.data,
-      createdAt: r.createdAt,
+      createdAt: new Date(r.createdAt),
     })),
-    timeline: events.map((e) => ({
+    timeline: parts.timeline.map((e) => ({
       seq: e.seq,
       kind: e.kind,
       name: e.name,
@@ -150,7 +234,7 @@ export async function getCaseDetail(ctx: Ctx, id: string) {
       fromState: e.fromState,
       toState: e.toState,
       actorName: e.actorName,
-      at: e.at,
+      at: new Date(e.at),
       data: e.data,
       logEntryId: e.logEntryId,
     })),

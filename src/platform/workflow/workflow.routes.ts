@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses, zIdParams } from '../../kernel/schemas.ts';
-import { addRecord, createCase, transition } from './engine.ts';
-import { getCaseDetail, inbox, listCases, machineCatalogue } from './queries.ts';
+import { addRecord, createCase, machineOf, transition } from './engine.ts';
+import { getCaseDetail, inbox, listCases, machineCatalogue, transitionWithDetail } from './queries.ts';
 import {
+  prefersMinimal,
   zCaseDetail,
   zCaseQuery,
+  zCaseStepResult,
   zCaseSummary,
   zCreateCaseBody,
   zInboxItem,
@@ -103,15 +105,39 @@ export async function workflowRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '办理一个步骤（状态、权限、必填项、法定条件均由流程引擎检查）',
+        description:
+          '答复办理后的案件详情（CaseDetail：可办理的步骤、期限、记录和时间线）。请求头带 `Prefer: return=minimal`（RFC 7240）' +
+          '时只答复案件的新状态和版本号（CaseStepResult），响应头 `Preference-Applied: return=minimal`：供批量导入和对接系统' +
+          '逐步办理而不需要整份详情时使用。',
         params: zTransitionParams,
         querystring: zVersionQuery,
+        // Loose: the other headers (cookie, CSRF token …) pass through untouched.
+        headers: z.looseObject({
+          prefer: z
+            .string()
+            .optional()
+            .meta({ description: '`return=minimal`：只答复新状态和版本号（RFC 7240）' }),
+        }),
         body: zTransitionBody,
-        response: { 200: zCaseDetail, ...problemResponses },
+        response: { 200: z.union([zCaseDetail, zCaseStepResult]), ...problemResponses },
       },
     },
-    async (req) => {
-      await transition(req.ctx(), req.params.id, req.params.name, req.body, req.query.version);
-      return getCaseDetail(req.ctx(), req.params.id);
+    async (req, reply) => {
+      reply.header('vary', 'Prefer');
+      if (!prefersMinimal(req.headers.prefer))
+        return transitionWithDetail(req.ctx(), req.params.id, req.params.name, req.body, req.query.version);
+      const c = await transition(req.ctx(), req.params.id, req.params.name, req.body, req.query.version);
+      const state = machineOf(c.type).states[c.state];
+      reply.header('preference-applied', 'return=minimal');
+      return {
+        id: c.id,
+        number: c.number,
+        state: c.state,
+        stateLabel: state?.label ?? c.state,
+        final: !!state?.final,
+        version: c.version,
+        updatedAt: c.updatedAt,
+      };
     },
   );
 

@@ -84,6 +84,19 @@ export const zCaseDetail = z
   })
   .meta({ id: 'CaseDetail' });
 
+/** A step's answer under `Prefer: return=minimal` (RFC 7240): where the case now is, and its version for the next step. */
+export const zCaseStepResult = z
+  .object({
+    id: zId,
+    number: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    final: z.boolean(),
+    version: z.number().int(),
+    updatedAt: zDateTime,
+  })
+  .meta({ id: 'CaseStepResult' });
+
 export const zCaseQuery = z.object({
   type: z.string().max(64).optional(),
   state: z.string().max(64).optional(),
@@ -108,3 +121,17 @@ export const zRecordParams = z.object({
 });
 export const zTransitionBody = z.record(z.string(), z.unknown()).default({});
 export const zVersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/**
+ * Whether a request's `Prefer` header (RFC 7240) asks for `return=minimal`: preferences are comma-separated,
+ * their names case-insensitive, their values possibly quoted, and each may carry `;` parameters.
+ */
+export function prefersMinimal(prefer: string | string[] | undefined): boolean {
+  const values = Array.isArray(prefer) ? prefer : prefer ? [prefer] : [];
+  return values.some((v) =>
+    v.split(',').some((p) => {
+      const [name, value] = (p.split(';')[0] ?? '').split('=').map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
+      return name?.toLowerCase() === 'return' && value?.toLowerCase() === 'minimal';
+    }),
+  );
+}

@@ -101,7 +101,11 @@ export const api = {
     create: (body: { type: string; unitId?: string; data: Record<string, unknown> }) =>
       http.post<CaseDetail>('/api/workflow/cases', body),
     get: (caseId: string) => http.get<CaseDetail>(`/api/workflow/cases/${id(caseId)}`),
-    /** Takes one step; `version` makes the server refuse (409 WORKFLOW.STALE) if someone else moved the case. */
+    /**
+     * Takes one step; `version` makes the server refuse (409 WORKFLOW.STALE) if someone else moved the case. The
+     * answer is the case detail as the step left it, which the case page shows without reloading (so no
+     * `Prefer: return=minimal` here).
+     */
     transition: (caseId: string, name: string, input: Record<string, unknown>, version?: number) =>
       http.post<CaseDetail>(`/api/workflow/cases/${id(caseId)}/transitions/${id(name)}`, input, {
         ...(version ? { query: { version } } : {}),

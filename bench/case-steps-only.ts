@@ -1,0 +1,13 @@
+import { benchCaseSteps, printCaseSteps } from './case-steps.ts';
+
+/**
+ * `npx tsx bench/case-steps-only.ts [pglite|postgres]...`: only the 行政处罚 case-step case of `npm run bench`.
+ * PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/test); BENCH_MS as in bench/run.ts.
+ */
+const ms = Number(process.env.BENCH_MS ?? 5000);
+const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['postgres', 'pglite'];
+for (const engine of engines) {
+  if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`unknown engine ${engine}`);
+  printCaseSteps(await benchCaseSteps(engine, engine === 'postgres' ? pgUrl : null, ms));
+}
