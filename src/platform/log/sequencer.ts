@@ -36,7 +36,7 @@ import {
   treeHash,
   treeHashIndexes,
 } from './core/index.ts';
-import { logHashes, logHeads } from './log-tree.tables.ts';
+import { logHeads } from './log-tree.tables.ts';
 import type { LogSigner } from './signer.ts';
 import { CachedHashReader, readHead } from './store.ts';
 
@@ -110,7 +110,7 @@ export async function sequenceBatch(
       }
     }
 
-    const rows: { tenantId: string; idx: number; hash: Uint8Array }[] = [];
+    const rows: { idx: number; hash: Uint8Array }[] = [];
     for (let i = 0; i < pending.length; i++) {
       const n = size + i;
       const hashes = await storedHashesForRecord(
@@ -121,13 +121,23 @@ export async function sequenceBatch(
       const base = storedHashIndex(0, n);
       hashes.forEach((hash, k) => {
         reader.put(base + k, hash);
-        rows.push({ tenantId, idx: base + k, hash });
+        rows.push({ idx: base + k, hash });
       });
     }
     const newSize = size + pending.length;
     const rootHash = await treeHash(newSize, reader.readHashes);
 
-    for (let i = 0; i < rows.length; i += 5000) await tx.insert(logHashes).values(rows.slice(i, i + 5000));
+    // One plain statement per 5,000 hashes (numbers and hex as two array literals): the query builder's cost
+    // per row was a tenth of a busy server's CPU.
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      await tx.execute(
+        sql`insert into log_hashes (tenant_id, idx, hash)
+            select ${tenantId}, t.idx, decode(t.hex, 'hex')
+            from unnest(${`{${chunk.map((r) => r.idx).join(',')}}`}::bigint[],
+                        ${`{${chunk.map((r) => Buffer.from(r.hash).toString('hex')).join(',')}}`}::text[]) as t(idx, hex)`,
+      );
+    }
     const values = sql.join(
       pending.map((p, i) => sql`(${p.id}::uuid, ${size + i}::bigint)`),
       sql`, `,
