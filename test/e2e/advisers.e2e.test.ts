@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, type Running, startStack } from './harness.ts';
-import { apiLogin, choose, chooseInTree, signIn, signOut } from './session.ts';
+import { apiLogin, choose, signIn, signOut } from './session.ts';
 
 /**
  * 法律顾问 on the admin pages: the justice bureau sees coverage with its gaps and registers an adviser on the roster;
@@ -66,7 +66,7 @@ describe('legal advisers', () => {
     await menu.getByRole('menuitem', { name: '工作台账' }).click();
     await page.getByRole('button', { name: '登记工作事项' }).click();
     const form = page.getByRole('dialog', { name: '登记工作事项' });
-    await chooseInTree(page, form, '服务单位', '区市场监督管理局');
+    await choose(page, form, '服务单位', '区市场监督管理局', 'tree');
     await choose(page, form, '法律顾问', '市场顾问');
     await form.getByLabel('事项名称').fill('冷链食品检测服务合同审查');
     await form.getByLabel('办理结果').fill('出具审查意见三条');

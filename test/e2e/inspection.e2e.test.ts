@@ -119,7 +119,7 @@ describe('inspection: publish a task, see it announced on the portal', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe('类型有误企业');
     expect(String(sheet.getRow(2).getCell(10).value)).toContain('“类型”');
 
-    await page.getByRole('button', { name: '只导入1行正确数据' }).click();
+    await page.getByRole('button', { name: '仅导入 1 行有效数据' }).click();
     await page.getByText('已导入 1 户').waitFor();
     const search = page.getByPlaceholder('名称或统一社会信用代码');
     await search.fill('浏览器导入企业');

@@ -70,23 +70,32 @@ export async function apiLogin(url: string, username: string, password = PASSWOR
 
 /**
  * Picks an option of the antd Select labelled `label` inside `scope`, and checks that it was taken: a click that
- * meets the dropdown while it opens or closes (its animation, slow on a busy machine) is tried again.
+ * meets the dropdown while it opens or closes (its animation, slow on a busy machine), or a tree still loading,
+ * is tried again. `kind: 'tree'` for a TreeSelect (the option is a node's exact title).
  */
-export async function choose(page: Page, scope: Locator, label: string, option: string) {
+export async function choose(
+  page: Page,
+  scope: Locator,
+  label: string,
+  option: string,
+  kind: 'list' | 'tree' = 'list',
+) {
   const select = scope.getByLabel(label, { exact: true });
   // What the select shows (the chosen label; a placeholder never contains the option's text).
   const shown = select.locator(
     'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
   );
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  const item =
+    kind === 'tree'
+      ? page.locator(`${open} .ant-select-tree-title`, { hasText: new RegExp(`^${option}$`) })
+      : page.locator(`${open} .ant-select-item-option`, { hasText: option });
   await expect
     .poll(
       async () => {
         if (!((await shown.textContent()) ?? '').includes(option)) {
           await select.click();
-          await page
-            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-              hasText: option,
-            })
+          await item
             .first()
             .click({ timeout: 3000 })
             .catch(() => undefined);
@@ -104,33 +113,4 @@ export async function typeDate(scope: Locator, label: string, date: string) {
   await input.click();
   await input.fill(date);
   await input.press('Enter');
-}
-
-/**
- * Chooses `option` in an Ant Design tree select labelled `label` inside `scope`, retrying until the select shows
- * it (a click on a tree still loading, or swallowed by the dropdown's animation on a loaded machine, is retried).
- */
-export async function chooseInTree(page: Page, scope: Locator, label: string, option: string) {
-  const select = scope.getByLabel(label, { exact: true });
-  const shown = select.locator(
-    'xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
-  );
-  await expect
-    .poll(
-      async () => {
-        if (!((await shown.textContent()) ?? '').includes(option)) {
-          await select.click();
-          await page
-            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title', {
-              hasText: new RegExp(`^${option}$`),
-            })
-            .first()
-            .click({ timeout: 3000 })
-            .catch(() => undefined);
-        }
-        return (await shown.textContent()) ?? '';
-      },
-      { timeout: 15_000, interval: 500 },
-    )
-    .toContain(option);
 }

@@ -1,4 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Modal, Space, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useErrorHandler } from '../api/forms.ts';
@@ -11,15 +11,20 @@ export interface XlsxImportBody {
   validRowsOnly?: boolean;
 }
 
-/** What the registry imports answer (enforcement registries, advisers' roster and work ledger). */
+/**
+ * What the imports answer (enforcement registries, advisers' roster and work ledger, 市场主体名录库). A registry
+ * that updates rows says what the import will create, update and leave (`updated`, `unchanged`); a long file may
+ * list only its first problems (`problemCount` counts them all).
+ */
 export interface XlsxImportResult {
   filename: string;
   totalRows: number;
   validRows: number;
   errorRows: number;
   created: number;
-  updated: number;
-  unchanged: number;
+  updated?: number;
+  unchanged?: number;
+  problemCount?: number;
   problems: { row: number; column: string; reason: string }[];
 }
 
@@ -30,26 +35,35 @@ const toBase64 = async (file: File) => {
   return btoa(bin);
 };
 
+const registrySuccess = (r: XlsxImportResult) =>
+  `已导入：新增 ${r.created} 条，更新 ${r.updated ?? 0} 条，未变 ${r.unchanged ?? 0} 条`;
+
 /**
- * 导入 Excel for a registry (执法事项清单, 执法人员名册, 法律顾问名册, 工作台账): the file is previewed first, every bad row
- * listed by row, column and reason, then imported in full (only when no row is bad) or valid rows only.
+ * 导入 Excel: the file is previewed first, every bad row listed by row, column and reason (the first ones, with the
+ * count, when there are very many; `downloadBadRows` then offers every bad row as a workbook to correct and import
+ * again), then imported in full (only when no row is bad) or valid rows only.
  */
-export function XlsxImportButton({
+export function XlsxImportButton<R extends XlsxImportResult>({
   label,
   canImport,
   importFile,
   onImported,
+  successText = registrySuccess,
+  downloadBadRows,
 }: {
   label: string;
   canImport: boolean;
-  importFile: (body: XlsxImportBody) => Promise<XlsxImportResult>;
+  importFile: (body: XlsxImportBody) => Promise<R>;
   onImported: () => void;
+  successText?: (r: R) => string;
+  downloadBadRows?: (file: { filename: string; contentBase64: string }) => Promise<void>;
 }) {
   const { message } = App.useApp();
   const onError = useErrorHandler();
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<XlsxImportResult | null>(null);
+  const [preview, setPreview] = useState<R | null>(null);
   const [busy, setBusy] = useState(false);
+  const [downloading, setDownloading] = useState(false);
 
   const choose = async (f: File) => {
     setBusy(true);
@@ -78,7 +92,7 @@ export function XlsxImportButton({
         mode: 'import',
         ...(validRowsOnly ? { validRowsOnly } : {}),
       });
-      message.success(`已导入：新增 ${r.created} 条，更新 ${r.updated} 条，未变 ${r.unchanged} 条`);
+      message.success(successText(r));
       setPreview(null);
       setFile(null);
       onImported();
@@ -88,6 +102,18 @@ export function XlsxImportButton({
       setBusy(false);
     }
   };
+  const download = async () => {
+    if (!file || !downloadBadRows) return;
+    setDownloading(true);
+    try {
+      await downloadBadRows({ filename: file.name, contentBase64: file.content });
+    } catch (e) {
+      onError(e);
+    } finally {
+      setDownloading(false);
+    }
+  };
+  const counted = preview?.problemCount ?? preview?.problems.length ?? 0;
 
   return (
     <>
@@ -139,9 +165,13 @@ export function XlsxImportButton({
               { key: 't', label: '总行数', children: preview.totalRows },
               { key: 'v', label: '有效', children: preview.validRows },
               { key: 'e', label: '有问题', children: preview.errorRows },
-              { key: 'c', label: '将新增', children: preview.created },
-              { key: 'u', label: '将更新', children: preview.updated },
-              { key: 'n', label: '无变化', children: preview.unchanged },
+              ...(preview.updated !== undefined
+                ? [
+                    { key: 'c', label: '将新增', children: preview.created },
+                    { key: 'u', label: '将更新', children: preview.updated },
+                    { key: 'n', label: '无变化', children: preview.unchanged ?? 0 },
+                  ]
+                : []),
             ]}
           />
           {preview.problems.length > 0 ? (
@@ -151,6 +181,24 @@ export function XlsxImportButton({
                 showIcon
                 style={{ marginBottom: 12 }}
                 title={`${preview.errorRows} 行有问题：全部改正后才能导入，或仅导入有效行`}
+                description={
+                  counted > preview.problems.length
+                    ? `共${counted}处问题，此处列出前${preview.problems.length}处；全部有问题的行请下载后在 Excel 中改正，再导入。`
+                    : undefined
+                }
+                action={
+                  downloadBadRows && preview.errorRows > 0 ? (
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      loading={downloading}
+                      onClick={download}
+                      data-testid="download-bad-rows"
+                    >
+                      下载有问题的行
+                    </Button>
+                  ) : null
+                }
               />
               <Table
                 size="small"

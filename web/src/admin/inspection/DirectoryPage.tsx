@@ -1,24 +1,10 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Upload,
-} from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useErrorHandler, useFormSubmit } from '../../api/forms.ts';
+import { useFormSubmit } from '../../api/forms.ts';
 import {
   ENTITY_STATUS_LABELS,
   ENTITY_TYPES,
-  type EntityImportResult,
   type EntityInput,
   inspectionApi,
   type MarketEntity,
@@ -27,13 +13,7 @@ import { DataTable, usePagedQuery } from '../../shared/DataTable.tsx';
 import { useMe } from '../../shared/me.tsx';
 import { PageHeader } from '../../shared/PageHeader.tsx';
 import { UnitTreeSelect } from '../../shared/UnitTreeSelect.tsx';
-
-const toBase64 = async (file: File) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-};
+import { XlsxImportButton } from '../../shared/XlsxImportButton.tsx';
 
 /** 市场主体名录库: list and search, register and edit, Excel import (every bad row with its reason) and export. */
 export function DirectoryPage() {
@@ -62,7 +42,14 @@ export function DirectoryPage() {
             >
               导出 Excel
             </Button>
-            {mayManage ? <ImportButton onImported={() => setReload((r) => r + 1)} /> : null}
+            <XlsxImportButton
+              label="市场主体名录库"
+              canImport={mayManage}
+              importFile={(body) => inspectionApi.importEntities(body)}
+              successText={(r) => `已导入 ${r.created} 户`}
+              downloadBadRows={(file) => inspectionApi.downloadBadRows(file)}
+              onImported={() => setReload((r) => r + 1)}
+            />
             {mayManage ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 登记市场主体
@@ -174,157 +161,5 @@ function EntityModal({ entity, onClose }: { entity: MarketEntity | null; onClose
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-/**
- * Preview first: the bad rows with their column and reason (the first 1,000 problems; every bad row as a
- * downloadable workbook to correct and import again); then import all (no bad row) or the valid rows only.
- */
-function ImportButton({ onImported }: { onImported: () => void }) {
-  const { message } = App.useApp();
-  const onError = useErrorHandler();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [preview, setPreview] = useState<EntityImportResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const choose = async (f: File) => {
-    setBusy(true);
-    try {
-      const content = await toBase64(f);
-      setPreview(
-        await inspectionApi.importEntities({ filename: f.name, contentBase64: content, mode: 'preview' }),
-      );
-      setFile({ name: f.name, content });
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const [downloading, setDownloading] = useState(false);
-  /** Every bad row with its reasons, as an .xlsx in the import's layout (corrected, it can be imported again). */
-  const downloadBadRows = async () => {
-    if (!file) return;
-    setDownloading(true);
-    try {
-      await inspectionApi.downloadBadRows({ filename: file.name, contentBase64: file.content });
-    } catch (e) {
-      onError(e);
-    } finally {
-      setDownloading(false);
-    }
-  };
-  const run = async (validRowsOnly: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const r = await inspectionApi.importEntities({
-        filename: file.name,
-        contentBase64: file.content,
-        mode: 'import',
-        ...(validRowsOnly ? { validRowsOnly } : {}),
-      });
-      message.success(`已导入 ${r.created} 户`);
-      setPreview(null);
-      setFile(null);
-      onImported();
-    } catch (e) {
-      onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Upload
-        accept=".xlsx"
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void choose(f);
-          return false;
-        }}
-      >
-        <Button icon={<UploadOutlined />} loading={busy} data-testid="import-xlsx">
-          导入 Excel
-        </Button>
-      </Upload>
-      {preview ? (
-        <Modal
-          open
-          width={760}
-          title={`导入预览：${preview.filename}`}
-          onCancel={() => setPreview(null)}
-          footer={
-            <Space>
-              <Button onClick={() => setPreview(null)}>取消</Button>
-              {preview.errorRows > 0 && preview.validRows > 0 ? (
-                <Button loading={busy} onClick={() => run(true)}>
-                  只导入{preview.validRows}行正确数据
-                </Button>
-              ) : null}
-              <Button
-                type="primary"
-                loading={busy}
-                disabled={preview.errorRows > 0}
-                onClick={() => run(false)}
-              >
-                全部导入
-              </Button>
-            </Space>
-          }
-        >
-          <Descriptions
-            size="small"
-            column={3}
-            items={[
-              { key: 't', label: '数据行', children: preview.totalRows },
-              { key: 'v', label: '正确', children: preview.validRows },
-              { key: 'e', label: '有误', children: preview.errorRows },
-            ]}
-          />
-          {preview.problems.length ? (
-            <>
-              <Alert
-                type="warning"
-                showIcon
-                title="以下数据有误；文件有误时不导入，除非选择只导入正确的行"
-                description={
-                  preview.problemCount > preview.problems.length
-                    ? `共${preview.problemCount}处问题，此处列出前${preview.problems.length}处；全部有误的行请下载后在 Excel 中改正，再导入。`
-                    : undefined
-                }
-                action={
-                  preview.errorRows > 0 && file ? (
-                    <Button
-                      size="small"
-                      icon={<DownloadOutlined />}
-                      loading={downloading}
-                      onClick={downloadBadRows}
-                      data-testid="download-bad-rows"
-                    >
-                      下载有误的行
-                    </Button>
-                  ) : null
-                }
-              />
-              <Table
-                size="small"
-                rowKey={(p) => `${p.row}/${p.column}/${p.reason}`}
-                dataSource={preview.problems}
-                pagination={{ pageSize: 10 }}
-                data-testid="import-problems"
-                columns={[
-                  { title: '行', dataIndex: 'row', width: 60 },
-                  { title: '列', dataIndex: 'column', width: 140 },
-                  { title: '原因', dataIndex: 'reason' },
-                ]}
-              />
-            </>
-          ) : (
-            <Alert type="success" showIcon title="全部数据正确" />
-          )}
-        </Modal>
-      ) : null}
-    </>
   );
 }
