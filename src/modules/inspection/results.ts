@@ -4,7 +4,7 @@
  * publishes the results (谁检查、谁公开) within 20 working days of the inspection (deadline rule
  * `inspection.publish-results` on the platform clock), with personal data masked.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db/index.ts';
 import { conflict, forbidden, notFound, ProblemCollector } from '../../kernel/errors.ts';
 import { type Ctx, inTx } from '../../platform/access/index.ts';
@@ -252,17 +252,9 @@ export function recordResult(ctx: Ctx, taskId: string, input: ResultInput): Prom
   });
 }
 
-/**
- * The credit records of the task's results for `entityIds` as they are published now (in the caller's
- * transaction): one `inspection` record each, findings masked as on the portal.
- */
-async function recordCreditOf(
-  ctx: Ctx,
-  task: Pick<TaskRow, 'id' | 'title' | 'unitId'>,
-  entityIds: readonly string[],
-): Promise<number> {
-  if (entityIds.length === 0) return 0;
-  const rows = await ctx.db
+/** Results with their entity's type and legal representative (what masking a finding needs), filtered by `where`. */
+function resultsWithEntities(db: Db, where: SQL) {
+  return db
     .select({
       ...resultCols,
       entityType: marketEntities.entityType,
@@ -276,13 +268,27 @@ async function recordCreditOf(
         eq(marketEntities.id, inspectionResults.entityId),
       ),
     )
-    .where(
-      and(
-        eq(inspectionResults.tenantId, ctx.actor.tenantId),
-        eq(inspectionResults.taskId, task.id),
-        inArray(inspectionResults.entityId, [...entityIds]),
-      )!,
-    );
+    .where(where);
+}
+
+/**
+ * The credit records of the task's results for `entityIds` as they are published now (in the caller's
+ * transaction): one `inspection` record each, findings masked as on the portal.
+ */
+async function recordCreditOf(
+  ctx: Ctx,
+  task: Pick<TaskRow, 'id' | 'title' | 'unitId'>,
+  entityIds: readonly string[],
+): Promise<number> {
+  if (entityIds.length === 0) return 0;
+  const rows = await resultsWithEntities(
+    ctx.db,
+    and(
+      eq(inspectionResults.tenantId, ctx.actor.tenantId),
+      eq(inspectionResults.taskId, task.id),
+      inArray(inspectionResults.entityId, [...entityIds]),
+    )!,
+  );
   let n = 0;
   for (const r of rows) {
     const id = await recordResultCredit(ctx, {
@@ -499,28 +505,14 @@ export async function flagOverdueResults(ctx: Ctx, today: string): Promise<numbe
 
 /** What the public sees of a task's published results: no legal representative, findings masked. */
 export async function publicResults(db: Db, tenantId: string, taskId: string) {
-  const rows = await db
-    .select({
-      ...resultCols,
-      entityType: marketEntities.entityType,
-      legalRepresentative: marketEntities.legalRepresentative,
-    })
-    .from(inspectionResults)
-    .innerJoin(
-      marketEntities,
-      and(
-        eq(marketEntities.tenantId, inspectionResults.tenantId),
-        eq(marketEntities.id, inspectionResults.entityId),
-      ),
-    )
-    .where(
-      and(
-        eq(inspectionResults.tenantId, tenantId),
-        eq(inspectionResults.taskId, taskId),
-        sql`${inspectionResults.publishedAt} is not null`,
-      )!,
-    )
-    .orderBy(asc(marketEntities.uscc));
+  const rows = await resultsWithEntities(
+    db,
+    and(
+      eq(inspectionResults.tenantId, tenantId),
+      eq(inspectionResults.taskId, taskId),
+      sql`${inspectionResults.publishedAt} is not null`,
+    )!,
+  ).orderBy(asc(marketEntities.uscc));
   return rows.map((r) => ({
     uscc: r.uscc,
     entityName: r.entityName,
