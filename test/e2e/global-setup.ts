@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { E2E_CLOCK_AT } from './harness.ts';
+import { buildDemo, E2E_CLOCK_AT } from './harness.ts';
 
 /**
  * Builds the browser tests' demo district once per run (`fazhi demo --scale 0.1` on the tests' clock, into a
@@ -12,9 +11,7 @@ import { E2E_CLOCK_AT } from './harness.ts';
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-template-'));
-  const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', DATABASE_URL: '', CLOCK_AT: E2E_CLOCK_AT };
-  const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
-  if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+  buildDemo(dir, E2E_CLOCK_AT);
   project.provide('e2eTemplate', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -49,6 +49,24 @@ export interface Running {
   restartAt(clockAt: string): Promise<void>;
 }
 
+/** The environment of the browser tests' server processes: an embedded database in `dataDir`, on `clockAt`. */
+const serverEnv = (dataDir: string, clockAt: string) => ({
+  ...process.env,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: '',
+  CLOCK_AT: clockAt,
+});
+
+/** `fazhi demo --scale 0.1` into `dataDir` on `clockAt`: the browser tests' demo district with its whole year. */
+export function buildDemo(dataDir: string, clockAt: string): void {
+  const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], {
+    env: serverEnv(dataDir, clockAt),
+    encoding: 'utf8',
+  });
+  if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
+}
+
 export async function startStack(opts: { clockAt?: string } = {}): Promise<Running> {
   const startAt = opts.clockAt ?? E2E_CLOCK_AT;
   clockOffsetMs = Date.parse(startAt) - Date.now();
@@ -60,13 +78,9 @@ export async function startStack(opts: { clockAt?: string } = {}): Promise<Runni
   // The demo district with its whole year of cases before the server starts: a first `serve` would load the
   // year in the background, and the flows would race it (lists and queues changing under the test). On the
   // tests' clock it is a copy of the run's template (global-setup.ts); on another clock, built here.
-  const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', CLOCK_AT: startAt };
-  if (startAt === E2E_CLOCK_AT) {
-    cpSync(inject('e2eTemplate'), dataDir, { recursive: true });
-  } else {
-    const demo = spawnSync('node', ['bin/fazhi.mjs', 'demo', '--scale', '0.1'], { env, encoding: 'utf8' });
-    if (demo.status !== 0) throw new Error(`fazhi demo failed: ${demo.stderr}`);
-  }
+  const env = serverEnv(dataDir, startAt);
+  if (startAt === E2E_CLOCK_AT) cpSync(inject('e2eTemplate'), dataDir, { recursive: true });
+  else buildDemo(dataDir, startAt);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
 
