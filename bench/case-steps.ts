@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import canonicalize from 'canonicalize';
@@ -7,19 +7,10 @@ import { DEMO_PASSWORD, loadDemo } from '../src/demo/index.ts';
 import { createFieldCrypto } from '../src/kernel/crypto.ts';
 import { type Database, openDatabase } from '../src/kernel/db/index.ts';
 import { newId } from '../src/kernel/ids.ts';
-import { fmt, http, rate, scratchPg, startServer, stop } from './lib.ts';
+import { cpuPerOp, fmt, http, rate, scratchPg, startServer, stop } from './lib.ts';
 
 const KEY = 'c'.repeat(64);
 
-/** CPU time (user + system) a process has used so far, in ms: Linux /proc, NaN elsewhere. */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return Number.NaN;
-  }
-}
 const TENANT = '500113';
 const HASH = 'ab'.repeat(32);
 
@@ -32,13 +23,16 @@ const HASH = 'ab'.repeat(32);
  * the page shows, timeline and all, so it grows with the case), then with `Prefer: return=minimal` as an importer
  * sends it (the new state and version). Baseline: the raw writes the step makes (update the case's data to the
  * same JSON, insert the timeline event and the log entry, one transaction), on the same database, same
- * concurrency, writing the case data the measured API steps wrote (same sizes). Also printed: the server's CPU time per step (Linux), steadier than rates on a shared machine.
+ * concurrency, writing the case data the measured API steps wrote (same sizes). With `workers` > 1 the server runs
+ * that many HTTP processes (`WORKERS`, one per core as deployed). Also printed: where each step's CPU time goes
+ * (the load generator, the server, PostgreSQL; Linux), steadier than rates on a shared machine.
  */
 export async function benchCaseSteps(
   engine: 'pglite' | 'postgres',
   pgUrl: string | null,
   ms: number,
   transport = engine === 'pglite' ? 'in process' : 'TCP',
+  workers = 1,
 ) {
   const concurrency = engine === 'postgres' ? 16 : 4;
   // Enough cases that each gets a case's worth of evidence (≈10–20 items) over the run, not hundreds: a step's
@@ -52,7 +46,8 @@ export async function benchCaseSteps(
     const scratch = await scratchPg(pgUrl!, 'benchcs');
     dropDb = scratch.drop;
     env.DATABASE_URL = scratch.url;
-    env.PG_POOL_MAX = '20';
+    env.PG_POOL_MAX = String(Math.ceil(20 / workers));
+    env.WORKERS = String(workers);
   }
   const server = await startServer(env);
   try {
@@ -151,17 +146,19 @@ export async function benchCaseSteps(
     };
     await rate(apiStep, { concurrency, ms: 1000 });
     const before = await caseData();
-    let cpu0 = cpuMs(server.proc.pid);
-    const apiRate = await rate((i) => apiStep(i + 1_000_000), { concurrency, ms });
-    const apiCpu = (cpuMs(server.proc.pid) - cpu0) / (apiRate * (ms / 1000));
+    const page = await cpuPerOp(
+      () => rate((i) => apiStep(i + 1_000_000), { concurrency, ms }),
+      server.proc.pid!,
+    );
     const after = await caseData();
     // As an importer or another system sends it: `Prefer: return=minimal` (RFC 7240), the new state and version.
     const minimal = { prefer: 'return=minimal' };
     await rate((i) => apiStep(i + 2_000_000, minimal), { concurrency, ms: 1000 });
-    cpu0 = cpuMs(server.proc.pid);
-    const leanRate = await rate((i) => apiStep(i + 3_000_000, minimal), { concurrency, ms });
-    const leanCpu = (cpuMs(server.proc.pid) - cpu0) / (leanRate * (ms / 1000));
-    const stepsPerCase = Math.round(((apiRate + leanRate) * (ms / 1000)) / cases);
+    const lean = await cpuPerOp(
+      () => rate((i) => apiStep(i + 3_000_000, minimal), { concurrency, ms }),
+      server.proc.pid!,
+    );
+    const stepsPerCase = Math.round(((page.rate + lean.rate) * (ms / 1000)) / cases);
 
     // The baseline: the raw writes of the same step, on the same data, directly.
     let database: Database;
@@ -229,21 +226,20 @@ export async function benchCaseSteps(
       }
     };
     await rate(rawStep, { concurrency, ms: 1000 });
-    const rawRate = await rate((i) => rawStep(i + 1_000_000), { concurrency, ms });
+    const raw = await cpuPerOp(() => rate((i) => rawStep(i + 1_000_000), { concurrency, ms }), null);
     await database.close();
     return {
       engine,
       transport,
+      workers,
       concurrency,
       cases,
       stepsPerCase,
-      apiRate,
-      leanRate,
-      rawRate,
-      ratio: apiRate / rawRate,
-      leanRatio: leanRate / rawRate,
-      apiCpu,
-      leanCpu,
+      page,
+      lean,
+      raw,
+      ratio: page.rate / raw.rate,
+      leanRatio: lean.rate / raw.rate,
     };
   } finally {
     await stop(server.proc);
@@ -253,10 +249,13 @@ export async function benchCaseSteps(
 }
 
 export function printCaseSteps(r: Awaited<ReturnType<typeof benchCaseSteps>>) {
+  // CPU of one step in ms: load generator / server / PostgreSQL (the raw writes have no server).
+  const cpu = (c: { client: number; server: number; postgres: number }) =>
+    [c.client, c.server, c.postgres].map((us) => (us / 1000).toFixed(2)).join(' / ');
   console.log(
-    `  ${`${r.engine} (${r.transport})`.padEnd(26)} API ${fmt(r.apiRate)} steps/s vs raw writes ${fmt(r.rawRate)}/s → ` +
-      `${(r.ratio * 100).toFixed(0)}%; with Prefer: return=minimal ${fmt(r.leanRate)}/s → ${(r.leanRatio * 100).toFixed(0)}% ` +
-      `(concurrency ${r.concurrency}, ${r.cases} cases, ≈${r.stepsPerCase} evidence steps each; ` +
-      `server CPU ${r.apiCpu.toFixed(2)} / ${r.leanCpu.toFixed(2)} ms a step)`,
+    `  ${`${r.engine} (${r.transport}${r.workers > 1 ? `, ${r.workers} workers` : ''})`.padEnd(36)} API ${fmt(r.page.rate)} steps/s vs raw writes ${fmt(r.raw.rate)}/s → ` +
+      `${(r.ratio * 100).toFixed(0)}%; with Prefer: return=minimal ${fmt(r.lean.rate)}/s → ${(r.leanRatio * 100).toFixed(0)}% ` +
+      `(concurrency ${r.concurrency}, ${r.cases} cases, ≈${r.stepsPerCase} evidence steps each; CPU ms a step, ` +
+      `load generator / server / PostgreSQL: page ${cpu(r.page)}, minimal ${cpu(r.lean)}, raw ${cpu(r.raw)})`,
   );
 }

@@ -83,6 +83,7 @@ console.log('\n6. 行政处罚 case steps through the HTTP API vs the raw writes
 printCaseSteps(await benchCaseSteps('pglite', null, ms));
 if (pgSocketUrl) printCaseSteps(await benchCaseSteps('postgres', pgSocketUrl, ms, 'unix socket'));
 if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP'));
+if (pgUrl) printCaseSteps(await benchCaseSteps('postgres', pgUrl, ms, 'TCP', 2));
 else console.log('  postgres: NOT MEASURED: no PostgreSQL server found (set BENCH_PG_URL)');
 
 console.log('\n7. Credit: re-grading every subject after a model change (10k, 100k; 1M on PostgreSQL)');

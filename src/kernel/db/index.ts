@@ -10,3 +10,4 @@ export {
   ping,
   queryRows,
 } from './database.ts';
+export { placeholder, rowOf, Statement } from './statement.ts';

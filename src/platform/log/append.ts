@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Db, executeWithNext } from '../../kernel/db/index.ts';
+import { type Db, executeWithNext, queryRows } from '../../kernel/db/index.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { MAX_ENTRY_SIZE } from './core/index.ts';
@@ -49,20 +49,44 @@ export async function appendLogEntry(db: Db, input: LogEntryInput): Promise<stri
 }
 
 /**
+ * The insert of the log entries a JSON array holds (`logEntriesJson`): one parameter however many entries, so a
+ * caller can build its statement once (`rows` may be a `Statement` placeholder) and send any number of entries.
+ */
+export function logEntriesInsertFrom(rows: unknown, where?: SQL): SQL {
+  return sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
+      select x.tenant_id, x.id, x.kind, x.subject_type, x.subject_id, x.actor_id, x.created_at, x.body
+      from json_to_recordset(${rows}::json) as x(tenant_id varchar(12), id uuid, kind text, subject_type text,
+                                                subject_id text, actor_id uuid, created_at timestamptz, body text)
+      ${where ? sql`where ${where}` : sql``}`;
+}
+
+/** The entries' ids and their rows as the JSON array `logEntriesInsertFrom` inserts (each body is checked here). */
+export function logEntriesJson(inputs: readonly LogEntryInput[]): { ids: string[]; rows: string } {
+  const ids: string[] = [];
+  const rows = inputs.map((input) => {
+    const { id, body } = entryBody(input);
+    ids.push(id);
+    return {
+      tenant_id: input.tenantId,
+      id,
+      kind: input.kind,
+      subject_type: input.subject.type,
+      subject_id: input.subject.id,
+      actor_id: input.actor?.userId ?? null,
+      created_at: input.at.toISOString(),
+      body,
+    };
+  });
+  return { ids, rows: JSON.stringify(rows) };
+}
+
+/**
  * The entries' ids and one insert statement for all of them, for a caller that sends it together with its own
- * write (e.g. as a data-modifying `WITH` in front of the timeline insert): one round trip, same transaction.
+ * write (e.g. as a data-modifying `WITH` in front of its insert): one round trip, same transaction.
  */
 export function logEntriesInsert(inputs: readonly LogEntryInput[]): { ids: string[]; insert: SQL } {
-  const rows = inputs.map(entryRow);
-  // Every write in the system passes here: a plain statement keeps query building off the hot path.
-  return {
-    ids: rows.map((r) => r.id),
-    insert: sql`insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
-        values ${sql.join(
-          rows.map((r) => r.values),
-          sql`, `,
-        )}`,
-  };
+  const { ids, rows } = logEntriesJson(inputs);
+  return { ids, insert: logEntriesInsertFrom(rows) };
 }
 
 /**
@@ -72,20 +96,15 @@ export function logEntriesInsert(inputs: readonly LogEntryInput[]): { ids: strin
  * Returns the rows `write` returned.
  */
 export async function writeWithLogEntry<T>(db: Db, write: SQL, entry: LogEntryInput): Promise<T[]> {
-  const { values } = entryRow(entry);
-  const res = (await db.execute(
-    sql`with w as (${write}),
-        l as (insert into log_entries (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
-              select v.tenant_id, v.id::uuid, v.kind, v.subject_type, v.subject_id, v.actor_id::uuid,
-                     v.created_at::timestamptz, v.body
-              from (values ${values}) as v (tenant_id, id, kind, subject_type, subject_id, actor_id, created_at, body)
-              where exists (select 1 from w))
-        select * from w`,
-  )) as unknown as { rows: T[] };
-  return res.rows;
+  const { rows } = logEntriesJson([entry]);
+  return queryRows<T>(
+    db,
+    sql`with w as (${write}), l as (${logEntriesInsertFrom(rows, sql`exists (select 1 from w)`)}) select * from w`,
+  );
 }
 
-function entryRow(input: LogEntryInput): { id: string; values: SQL } {
+/** A new entry's id and canonical body (refused when larger than an entry may be). */
+function entryBody(input: LogEntryInput): { id: string; body: string } {
   const id = newId();
   const body = canonicalize({
     v: 1,
@@ -110,9 +129,5 @@ function entryRow(input: LogEntryInput): { id: string; values: SQL } {
       `全过程记录条目过大（${bytes} 字节，上限 ${MAX_ENTRY_SIZE} 字节）；大段内容请以附件哈希（attachments）记录`,
     );
   }
-  return {
-    id,
-    values: sql`(${input.tenantId}, ${id}, ${input.kind}, ${input.subject.type}, ${input.subject.id},
-                ${input.actor?.userId ?? null}, ${input.at.toISOString()}, ${body})`,
-  };
+  return { id, body };
 }

@@ -8,6 +8,8 @@ export {
   type LogActor,
   type LogEntryInput,
   logEntriesInsert,
+  logEntriesInsertFrom,
+  logEntriesJson,
   writeWithLogEntry,
 } from './append.ts';
 /** Receipts (RECEIPT.md): serialise one for a file, or check one offline. */

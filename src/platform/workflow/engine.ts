@@ -1,5 +1,6 @@
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { executeWithNext, placeholder, queryRows, rowOf, Statement } from '../../kernel/db/index.ts';
 import {
   conflict,
   DomainError,
@@ -9,9 +10,9 @@ import {
   ProblemCollector,
 } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
-import { type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
+import { type Actor, type Ctx, can, inTx, logActorOf, scopeWhere } from '../access/index.ts';
 import { type ClockEvent, computeDeadline, type DeadlineRule } from '../clock/index.ts';
-import { logEntriesInsert } from '../log/index.ts';
+import { logEntriesInsertFrom, logEntriesJson } from '../log/index.ts';
 import { calendarFor, chinaDate, chinaMidnight, ruleFor, warnDate } from './clock-source.ts';
 import type { CaseRecordView } from './guards.ts';
 import { type ClockAction, getMachine, listMachines, type MachineDef, type RecordKind } from './machine.ts';
@@ -62,6 +63,43 @@ export interface LoadedCase {
 }
 
 /**
+ * `loadCase`'s statements, per actor (a signed-in actor object lives as long as its session's cache entry; a
+ * change of roles or units makes a new one) and shape: building the query walks one data-scope condition per case
+ * type, more work than PostgreSQL's to run it, so each shape is built once (kernel/db `Statement`).
+ */
+const loadStatements = new WeakMap<Actor, Map<string, Statement>>();
+
+function loadStatement(actor: Actor, lock: boolean, asked: readonly string[]): Statement {
+  const machines = listMachines();
+  const key = `${machines.length}|${lock}|${asked.join(',')}`;
+  let shapes = loadStatements.get(actor);
+  if (!shapes) {
+    shapes = new Map();
+    loadStatements.set(actor, shapes);
+  }
+  let statement = shapes.get(key);
+  if (!statement) {
+    const readable = sql`case ${cases.type} ${sql.join(
+      machines.map((m) => sql`when ${m.type} then ${scopeWhere(actor, m.readPermission, caseScopeColumns)}`),
+      sql` `,
+    )} else false end`;
+    const allowed = asked.length
+      ? sql`array_remove(array[${sql.join(
+          asked.map((p) => sql`case when ${scopeWhere(actor, p, caseScopeColumns)} then ${p}::text end`),
+          sql`, `,
+        )}], null)`
+      : sql`array[]::text[]`;
+    statement = new Statement(
+      sql`select ${cases}.*, ${readable} as fz_readable, ${allowed} as fz_allowed from ${cases}
+          where ${cases.tenantId} = ${actor.tenantId} and ${cases.id} = ${placeholder('id')}
+          ${lock ? sql`for update of ${cases}` : sql``}`,
+    );
+    shapes.set(key, statement);
+  }
+  return statement;
+}
+
+/**
  * Loads a case the actor may read (404 otherwise), optionally locking it for update, and decides in the
  * same query which of `permissions` reach it: one round trip for visibility, lock and authorisation.
  */
@@ -70,35 +108,17 @@ export async function loadCase(
   id: string,
   opts: { lock?: boolean; permissions?: (m: MachineDef) => string[] } = {},
 ): Promise<LoadedCase> {
-  const machines = listMachines();
-  const readable = sql<boolean>`case ${cases.type} ${sql.join(
-    machines.map(
-      (m) => sql`when ${m.type} then ${scopeWhere(ctx.actor, m.readPermission, caseScopeColumns)}`,
-    ),
-    sql` `,
-  )} else false end`;
-  const asked = [...new Set(machines.flatMap((m) => opts.permissions?.(m) ?? []))].filter((p) =>
+  const asked = [...new Set(listMachines().flatMap((m) => opts.permissions?.(m) ?? []))].filter((p) =>
     can(ctx.actor, p),
   );
-  const q = ctx.db
-    .select({
-      row: cases,
-      readable,
-      allowed: asked.length
-        ? sql<string[]>`array_remove(array[${sql.join(
-            asked.map(
-              (p) => sql`case when ${scopeWhere(ctx.actor, p, caseScopeColumns)} then ${p}::text end`,
-            ),
-            sql`, `,
-          )}], null)`
-        : sql<string[]>`array[]::text[]`,
-    })
-    .from(cases)
-    .where(and(eq(cases.tenantId, ctx.actor.tenantId), eq(cases.id, id)));
-  const [r] = opts.lock ? await q.for('update', { of: cases }) : await q;
-  const machine = r ? getMachine(r.row.type) : undefined;
-  if (!r || !r.readable || !machine) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
-  return { row: r.row, machine, allowed: new Set(r.allowed) };
+  const [r] = await queryRows<Record<string, unknown> & { fz_readable: boolean; fz_allowed: string[] }>(
+    ctx.db,
+    loadStatement(ctx.actor, !!opts.lock, asked).bind({ id }),
+  );
+  const row = r?.fz_readable ? rowOf(cases, r) : undefined;
+  const machine = row ? getMachine(row.type) : undefined;
+  if (!row || !machine) throw notFound('WORKFLOW.CASE_NOT_FOUND', '案件不存在或无权查看');
+  return { row, machine, allowed: new Set(r!.fz_allowed) };
 }
 
 /** Whether the actor holds `permission` with a scope that covers this case. */
@@ -130,21 +150,67 @@ export async function addEvent(ctx: Ctx, c: CaseRow, m: MachineDef, e: EventInpu
 
 /** What a step adds to its timeline statement: the case row's update, and a read to answer with. */
 interface StepWrite {
-  /** The transition's update of the case row, run as a data-modifying `WITH` in front. */
-  caseUpdate?: SQL;
-  /**
-   * A select the statement ends with instead of the bare insert, given the name of the `WITH` holding the
-   * timeline rows just inserted (the statement's other reads see the database as it was before the statement).
-   */
-  answer?: (newEvents: SQL) => SQL;
+  /** The transition's update of the case row (as `updated` holds it), run as a data-modifying `WITH` in front. */
+  caseUpdate?: boolean;
+  /** A read the statement ends with instead of the bare insert. */
+  answer?: StepAnswer | undefined;
+}
+
+/**
+ * A select a step's statement may end with (e.g. the case page's timeline, records and periods), over the
+ * placeholders `tenantId` and `caseId` and the `WITH` named `newEvents`, holding the timeline rows the statement
+ * inserts (its other reads see the database as it was before the statement). Keep one object per read: the
+ * statement is built once for it.
+ */
+export interface StepAnswer {
+  select(newEvents: SQL): SQL;
+}
+
+/** The step statements (see `addEvents`), by answer (or none) and whether the case row is updated. */
+const stepStatements = new WeakMap<object, Statement[]>();
+const NO_ANSWER = {};
+
+function stepStatement(update: boolean, answer: StepAnswer | undefined): Statement {
+  const key = answer ?? NO_ANSWER;
+  let built = stepStatements.get(key);
+  if (!built) {
+    built = [];
+    stepStatements.set(key, built);
+  }
+  const slot = update ? 1 : 0;
+  if (built[slot]) return built[slot];
+  const tenant = sql`${placeholder('tenantId')}::varchar`;
+  const id = sql`${placeholder('caseId')}::uuid`;
+  const caseUpdate = sql`update cases
+      set state = ${placeholder('state')}::text, data = ${placeholder('data')}::jsonb,
+          version = ${placeholder('version')}::integer, updated_at = ${placeholder('at')}::timestamptz,
+          closed_at = ${placeholder('closedAt')}::timestamptz
+      where tenant_id = ${tenant} and id = ${id}`;
+  // The events arrive as one JSON array, numbered from 1: each takes the case's next sequence number in order.
+  const insert = sql`insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
+      select ${tenant}, ${id},
+             (select coalesce(max(seq), 0) from case_events where tenant_id = ${tenant} and case_id = ${id}) + x.n,
+             x.kind, x.name, x.label, x.from_state, x.to_state, x.actor_id, x.actor_name, x.at, x.data, x.log_entry_id
+      from json_to_recordset(${placeholder('events')}::json) as x(n integer, kind text, name text, label text,
+           from_state text, to_state text, actor_id uuid, actor_name text, at timestamptz, data jsonb, log_entry_id uuid)`;
+  const head = sql`with ${update ? sql`case_update as (${caseUpdate}), ` : sql``}log_entry as (${logEntriesInsertFrom(placeholder('log'))})`;
+  built[slot] = new Statement(
+    answer
+      ? sql`${head}, new_events as (${insert} returning *) ${answer.select(sql.raw('new_events'))}`
+      : sql`${head} ${insert}`,
+  );
+  return built[slot];
 }
 
 /**
  * Appends a step's timeline events and their transparency-log entries (same transaction) in one statement: the
  * log insert rides as a data-modifying `WITH` in front of the timeline insert, and the events take the case's
- * next sequence numbers in the order given. With `write`, a transition's update of the case row rides in front
- * too and a read to answer with may follow, so a plain step writes (and reads back) in one round trip; the
- * statement's rows are that read's.
+ * next sequence numbers in the order given. With `write`, a transition's update of the case row (`c` as the step
+ * leaves it) rides in front too and a read to answer with may follow, so a plain step writes (and reads back) in
+ * one round trip; the statement's rows are that read's. Without a read, the statement is written together with
+ * the transaction's next one (`executeWithNext`: a plain step then takes two round trips, its locking read and
+ * its COMMIT). The statement's text is built once per shape (kernel/db `Statement`); the entries and events
+ * travel as two JSON parameters, however many a step has.
  */
 async function addEvents(
   ctx: Ctx,
@@ -154,10 +220,20 @@ async function addEvents(
   write: StepWrite = {},
 ): Promise<Record<string, unknown>[]> {
   if (events.length === 0) {
-    if (write.caseUpdate) await ctx.db.execute(write.caseUpdate);
+    if (write.caseUpdate)
+      await ctx.db
+        .update(cases)
+        .set({
+          state: c.state,
+          data: c.data,
+          version: c.version,
+          updatedAt: c.updatedAt,
+          closedAt: c.closedAt,
+        })
+        .where(and(eq(cases.tenantId, c.tenantId), eq(cases.id, c.id)));
     return [];
   }
-  const log = logEntriesInsert(
+  const log = logEntriesJson(
     events.map((e) => ({
       tenantId: c.tenantId,
       kind: e.logKind,
@@ -175,20 +251,35 @@ async function addEvents(
     })),
   );
   const at = ctx.now.toISOString();
-  const rows = events.map(
-    (e, i) =>
-      sql`(${c.tenantId}, ${c.id}, (select coalesce(max(seq), 0) + ${i + 1} from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}),
-           ${e.kind}, ${e.name ?? null}, ${e.label}, ${e.fromState ?? null}, ${e.toState ?? null},
-           ${e.system ? null : ctx.actor.userId}, ${e.system ? '系统' : ctx.actor.displayName},
-           ${at}, ${JSON.stringify(e.data)}::jsonb, ${log.ids[i]})`,
-  );
-  const insert = sql`insert into case_events (tenant_id, case_id, seq, kind, name, label, from_state, to_state, actor_id, actor_name, at, data, log_entry_id)
-        values ${sql.join(rows, sql`, `)}`;
-  const res = await ctx.db.execute(
-    sql`with ${write.caseUpdate ? sql`case_update as (${write.caseUpdate}), ` : sql``}log_entry as (${log.insert})
-        ${write.answer ? sql`, new_events as (${insert} returning *) ${write.answer(sql`new_events`)}` : insert}`,
-  );
-  return (res as unknown as { rows?: Record<string, unknown>[] }).rows ?? [];
+  const rows = events.map((e, i) => ({
+    n: i + 1,
+    kind: e.kind,
+    name: e.name ?? null,
+    label: e.label,
+    from_state: e.fromState ?? null,
+    to_state: e.toState ?? null,
+    actor_id: e.system ? null : ctx.actor.userId,
+    actor_name: e.system ? '系统' : ctx.actor.displayName,
+    at,
+    data: e.data,
+    log_entry_id: log.ids[i],
+  }));
+  const statement = stepStatement(!!write.caseUpdate, write.answer).bind({
+    tenantId: c.tenantId,
+    caseId: c.id,
+    state: c.state,
+    data: JSON.stringify(c.data),
+    version: c.version,
+    at,
+    closedAt: c.closedAt?.toISOString() ?? null,
+    log: log.rows,
+    events: JSON.stringify(rows),
+  });
+  if (write.answer) return queryRows(ctx.db, statement);
+  // Nothing to read back: the statement travels with the transaction's next one (usually its COMMIT), and a
+  // failure fails that statement, so the step still commits whole or not at all.
+  await executeWithNext(ctx.db, statement);
+  return [];
 }
 
 async function nextNumber(ctx: Ctx, m: MachineDef): Promise<string> {
@@ -503,10 +594,10 @@ export interface StepOptions {
    */
   alsoAsk?: (m: MachineDef) => string[];
   /**
-   * A select to end the step's timeline statement with (see `StepWrite.answer`): the step then writes and reads
+   * A select to end the step's timeline statement with (see `StepAnswer`): the step then writes and reads
    * back in one round trip. Not used for a step with an effect, whose writes come after that statement.
    */
-  answer?: (c: CaseRow, newEvents: SQL) => SQL;
+  answer?: StepAnswer;
 }
 
 /** `transition`'s work inside the caller's transaction. */
@@ -571,10 +662,6 @@ export async function takeStep(
     closedAt: final ? ctx.now : row.closedAt,
   };
   // The case row's update rides in front of the timeline and log insert (one statement, after the clocks').
-  const caseUpdate = sql`update cases
-      set state = ${updated.state}, data = ${JSON.stringify(data)}::jsonb, version = ${updated.version},
-          updated_at = ${ctx.now.toISOString()}::timestamptz, closed_at = ${updated.closedAt?.toISOString() ?? null}::timestamptz
-      where tenant_id = ${row.tenantId} and id = ${row.id}`;
   const answer = t.effect ? undefined : opts.answer;
   const rows = await applyClock(
     ctx,
@@ -592,7 +679,7 @@ export async function takeStep(
         logKind: `${m.type}.${name}`,
       },
     ],
-    { caseUpdate, ...(answer ? { answer: (newEvents: SQL) => answer(updated, newEvents) } : {}) },
+    { caseUpdate: true, answer },
   );
   // The step's own writes (e.g. the published-decision row), in the same transaction as the state change.
   if (t.effect) await t.effect(ctx, updated, input);

@@ -1,11 +1,18 @@
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '../../kernel/db/index.ts';
+import { placeholder, queryRows } from '../../kernel/db/index.ts';
 import { type Ctx, can, inTx, scopeWhere } from '../access/index.ts';
 import type { WorkCalendar } from '../calendar/index.ts';
 import { type DeadlineStatus, deadlineStatus } from '../clock/index.ts';
 import { calendarFor, chinaDate } from './clock-source.ts';
-import { type CaseRow, caseScopeColumns, type LoadedCase, loadCase, machineOf, takeStep } from './engine.ts';
+import {
+  caseScopeColumns,
+  type LoadedCase,
+  loadCase,
+  machineOf,
+  type StepAnswer,
+  takeStep,
+} from './engine.ts';
 import { listMachines, type MachineDef } from './machine.ts';
 import { caseDeadlines, cases } from './workflow.tables.ts';
 
@@ -114,11 +121,16 @@ export async function transitionWithDetail(
   const step = await inTx(ctx, (tx) =>
     takeStep(tx, caseId, name, input, expectedVersion, {
       alsoAsk: detailPermissions,
-      answer: (c, newEvents) => casePartsQuery(c, newEvents),
+      answer: CASE_PARTS_ANSWER,
     }),
   );
   return caseDetailOf(ctx, step, step.answer ? (step.answer[0] as unknown as CaseParts) : undefined);
 }
+
+/** The case page's parts, read at the end of a step's own statement (the engine fills in the case). */
+const CASE_PARTS_ANSWER: StepAnswer = {
+  select: (newEvents) => casePartsQuery(placeholder('tenantId'), placeholder('caseId'), newEvents),
+};
 
 interface TimelineRow {
   seq: number;
@@ -156,9 +168,10 @@ const EVENT_COLUMNS = sql.raw(
 /**
  * A case's timeline, records and periods in one select (one round trip, one snapshot), each aggregated to JSON in
  * the order the page shows them. `newEvents` names a `WITH` holding timeline rows the same statement inserts
- * (which its reads of `case_events` do not see yet).
+ * (which its reads of `case_events` do not see yet). The case is given by values or by placeholders.
  */
-function casePartsQuery(c: CaseRow, newEvents?: SQL): SQL {
+function casePartsQuery(tenantId: unknown, caseId: unknown, newEvents?: SQL): SQL {
+  const c = { tenantId: sql`${tenantId}::varchar`, id: sql`${caseId}::uuid` };
   const events = sql`select ${EVENT_COLUMNS} from case_events where tenant_id = ${c.tenantId} and case_id = ${c.id}`;
   return sql`select
       (select coalesce(json_agg(json_build_object('seq', e.seq, 'kind', e.kind, 'name', e.name, 'label', e.label,
@@ -180,7 +193,7 @@ function casePartsQuery(c: CaseRow, newEvents?: SQL): SQL {
  * for `ctx.db` (the pool, not a transaction: a transaction's handle would re-check the calendar table).
  */
 async function caseDetailOf(ctx: Ctx, { row, machine: m, allowed }: LoadedCase, read?: CaseParts) {
-  const parts = read ?? (await queryRows<CaseParts>(ctx.db, casePartsQuery(row)))[0]!;
+  const parts = read ?? (await queryRows<CaseParts>(ctx.db, casePartsQuery(row.tenantId, row.id)))[0]!;
   const today = chinaDate(ctx.now);
   const open = parts.deadlines.some((d) => d.status === 'running' || d.status === 'paused');
   const calendar = open ? await calendarFor(ctx.db) : null;

@@ -119,7 +119,8 @@ export async function workflowRoutes(base: FastifyInstance) {
             .meta({ description: '`return=minimal`：只答复新状态和版本号（RFC 7240）' }),
         }),
         body: zTransitionBody,
-        response: { 200: z.union([zCaseDetail, zCaseStepResult]), ...problemResponses },
+        // The short answer first, and strict: a full detail never passes as one, and a short one is checked once.
+        response: { 200: z.union([zCaseStepResult, zCaseDetail]), ...problemResponses },
       },
     },
     async (req, reply) => {

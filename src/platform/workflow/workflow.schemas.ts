@@ -86,7 +86,7 @@ export const zCaseDetail = z
 
 /** A step's answer under `Prefer: return=minimal` (RFC 7240): where the case now is, and its version for the next step. */
 export const zCaseStepResult = z
-  .object({
+  .strictObject({
     id: zId,
     number: z.string(),
     state: z.string(),
