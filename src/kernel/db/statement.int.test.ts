@@ -26,7 +26,14 @@ describe('Statement', () => {
       sql`create table statement_probe (id uuid not null, name text not null, tags text[], data jsonb, count int, at timestamptz)`,
     );
     await database.db.insert(probe).values([
-      { id: A, name: '甲', tags: ['x', 'y'], data: { k: [1, 2] }, count: 3, at: new Date('2026-06-01T02:03:04Z') },
+      {
+        id: A,
+        name: '甲',
+        tags: ['x', 'y'],
+        data: { k: [1, 2] },
+        count: 3,
+        at: new Date('2026-06-01T02:03:04Z'),
+      },
       { id: B, name: '乙', tags: null, data: null, count: null, at: null },
     ]);
   });
