@@ -65,6 +65,10 @@ describe('Statement', () => {
       sql`select count(*)::int as n from ${probe} where ${probe.id} = ${placeholder('id')} or ${probe.name} = ${placeholder('id')}::text`,
     );
     expect(await queryRows(database.db, s.bind({ id: B }))).toEqual([{ n: 1 }]);
+    const twice = new Statement(sql`select ${placeholder('x')}::text as a, ${placeholder('x')}::text as b`);
+    expect(await queryRows(database.db, twice.bind({ x: '同一个值' }))).toEqual([
+      { a: '同一个值', b: '同一个值' },
+    ]);
   });
 
   it('rowOf_mapsARawRowAsDrizzlesSelectDoes', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { executeWithNext, placeholder, queryRows, rowOf, Statement } from '../../kernel/db/index.ts';
@@ -63,21 +64,39 @@ export interface LoadedCase {
 }
 
 /**
- * `loadCase`'s statements, per actor (a signed-in actor object lives as long as its session's cache entry; a
- * change of roles or units makes a new one) and shape: building the query walks one data-scope condition per case
- * type, more work than PostgreSQL's to run it, so each shape is built once (kernel/db `Statement`).
+ * `loadCase`'s statements, by what their text depends on: the actor's tenant, person, unit and roles (data scope),
+ * the case types, the lock and the permissions asked. Building the query walks one data-scope condition per case
+ * type, more work than PostgreSQL's to run it, so each shape is built once (kernel/db `Statement`). Keyed by
+ * content, not by the actor object: a signed-in actor object is cached with its session, but a bearer token's
+ * actor (an importer's) is new on every request.
  */
-const loadStatements = new WeakMap<Actor, Map<string, Statement>>();
+const loadStatements = new Map<string, Statement>();
+const actorKeys = new WeakMap<Actor, string>();
+
+/** What an actor's data-scope conditions depend on, hashed; computed once per actor object. */
+function scopeKey(actor: Actor): string {
+  let key = actorKeys.get(actor);
+  if (key === undefined) {
+    key = createHash('sha1')
+      .update(
+        JSON.stringify([
+          actor.tenantId,
+          actor.userId,
+          actor.unitId,
+          actor.unitPath,
+          actor.roles.map((r) => [r.scope, r.scopeUnitIds, r.permissions]),
+        ]),
+      )
+      .digest('base64');
+    actorKeys.set(actor, key);
+  }
+  return key;
+}
 
 function loadStatement(actor: Actor, lock: boolean, asked: readonly string[]): Statement {
   const machines = listMachines();
-  const key = `${machines.length}|${lock}|${asked.join(',')}`;
-  let shapes = loadStatements.get(actor);
-  if (!shapes) {
-    shapes = new Map();
-    loadStatements.set(actor, shapes);
-  }
-  let statement = shapes.get(key);
+  const key = `${scopeKey(actor)}|${machines.length}|${lock}|${asked.join(',')}`;
+  let statement = loadStatements.get(key);
   if (!statement) {
     const readable = sql`case ${cases.type} ${sql.join(
       machines.map((m) => sql`when ${m.type} then ${scopeWhere(actor, m.readPermission, caseScopeColumns)}`),
@@ -94,7 +113,9 @@ function loadStatement(actor: Actor, lock: boolean, asked: readonly string[]): S
           where ${cases.tenantId} = ${actor.tenantId} and ${cases.id} = ${placeholder('id')}
           ${lock ? sql`for update of ${cases}` : sql``}`,
     );
-    shapes.set(key, statement);
+    // Bounded like the session cache: a new shape after a clear is built again.
+    if (loadStatements.size >= 10_000) loadStatements.clear();
+    loadStatements.set(key, statement);
   }
   return statement;
 }
